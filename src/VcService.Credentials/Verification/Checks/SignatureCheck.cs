@@ -1,0 +1,60 @@
+using VcService.Credentials.Dids;
+using VcService.Credentials.Jose;
+
+namespace VcService.Credentials.Verification.Checks;
+
+/// <summary>
+/// Finds the key the issuer published for the signature (resolving the issuer's DID) and verifies
+/// the signature with the algorithm that key type allows.
+/// </summary>
+public sealed class SignatureCheck(CompositeDidResolver resolver) : IVerificationCheck
+{
+    public string Name => CheckNames.Signature;
+    public int Order => 200;
+
+    public async Task<CheckResult> RunAsync(VerificationContext context, CancellationToken cancellationToken)
+    {
+        return context.Format switch
+        {
+            CredentialFormats.Jwt => await VerifyJwtAsync(context, cancellationToken),
+            _ => CheckResult.Failed(Name, "The credential carries no proof this verifier supports (expected a JWT-VC)."),
+        };
+    }
+
+    private async Task<CheckResult> VerifyJwtAsync(VerificationContext context, CancellationToken cancellationToken)
+    {
+        var parsed = JwtVc.Parse(context.CompactJws!);
+        if (string.IsNullOrEmpty(parsed.Kid))
+            return CheckResult.Failed(Name, "The JWT header has no 'kid' naming the issuer's verification method.");
+        var method = await FindIssuerMethodAsync(context, parsed.Kid, cancellationToken);
+        if (method.Error is not null)
+            return CheckResult.Failed(Name, method.Error);
+
+        var result = JwtVc.VerifySignature(context.CompactJws!, method.Method!.PublicKey);
+        if (!result.Valid)
+            return CheckResult.Failed(Name, $"The JWT signature is not valid: {result.Error}");
+        context.SigningMethod = method.Method;
+        if (parsed.Payload["iat"] is System.Text.Json.Nodes.JsonValue iat && iat.TryGetValue<long>(out var seconds))
+            context.SignedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return CheckResult.Ok(Name, $"Signed ({parsed.Alg}) by {method.Method.Id}.");
+    }
+
+    /// <summary>Resolves the DID of a verification method and checks that the issuer controls it and may assert with it.</summary>
+    public async Task<(VerificationMethod? Method, string? Error)> FindIssuerMethodAsync(VerificationContext context, string methodId, CancellationToken cancellationToken)
+    {
+        var (did, fragment) = DidUrl.Split(methodId);
+        if (fragment is null)
+            return (null, $"The key id '{CompositeDidResolver.Truncate(methodId)}' is not a DID URL with a fragment.");
+        if (context.IssuerDid is null || !string.Equals(did, context.IssuerDid, StringComparison.Ordinal))
+            return (null, $"The signing key '{CompositeDidResolver.Truncate(methodId)}' does not belong to the issuer '{context.IssuerDid}'.");
+        var resolution = await resolver.ResolveAsync(did, cancellationToken);
+        if (resolution.Document is null)
+            return (null, $"The issuer's DID could not be resolved: {resolution.Error}");
+        var method = resolution.Document.FindMethod(methodId);
+        if (method is null)
+            return (null, $"The issuer's DID document has no verification method '{CompositeDidResolver.Truncate(methodId)}'.");
+        if (!resolution.Document.IsAssertionMethod(method.Id))
+            return (null, $"The verification method '{method.Id}' is not authorised for assertionMethod.");
+        return (method, null);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+
+namespace VcService.Storage.Sqlite;
+
+/// <summary>
+/// The embedded SQLite database (WAL journal). One connection per operation; SQLite's own pooling
+/// makes that cheap, and WAL lets readers run beside the single writer.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Creates the schema (idempotent) and switches the file to WAL.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        await using var connection = await OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.Script;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
