@@ -14,6 +14,8 @@ public sealed record IssuerTenant
     public string DefaultFormat { get; init; } = "jwt";
     public string? ValidationProfile { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Whether credentials also get a <c>suspension</c> status entry (revocation is always there).</summary>
+    public bool SuspensionEnabled { get; init; }
 }
 
 /// <summary>A signing key of a tenant; the private part is only ever held encrypted.</summary>

@@ -16,7 +16,8 @@ internal static class SqliteSchema
             default_profile    TEXT NOT NULL,
             default_format     TEXT NOT NULL,
             validation_profile TEXT NULL,
-            created_at         TEXT NOT NULL
+            created_at         TEXT NOT NULL,
+            suspension_enabled INTEGER NOT NULL DEFAULT 0
         );
 
         CREATE TABLE IF NOT EXISTS signing_keys (
@@ -53,5 +54,55 @@ internal static class SqliteSchema
             created_at  TEXT NOT NULL,
             revoked_at  TEXT NULL
         );
+        -- Status lists (Bitstring Status List / StatusList2021). The signed_* columns cache the
+        -- secured list credential of version signed_version.
+        CREATE TABLE IF NOT EXISTS status_lists (
+            tenant_id          TEXT NOT NULL REFERENCES tenants(id),
+            list_id            TEXT NOT NULL,
+            purpose            TEXT NOT NULL,
+            list_type          TEXT NOT NULL,
+            size               INTEGER NOT NULL,
+            allocated          INTEGER NOT NULL,
+            bitstring          BLOB NOT NULL,
+            version            INTEGER NOT NULL,
+            created_at         TEXT NOT NULL,
+            signed_version     INTEGER NULL,
+            signed_credential  TEXT NULL,
+            signed_media_type  TEXT NULL,
+            signed_etag        TEXT NULL,
+            signed_at          TEXT NULL,
+            signed_valid_until TEXT NULL,
+            PRIMARY KEY (tenant_id, list_id)
+        );
+        CREATE INDEX IF NOT EXISTS status_lists_open ON status_lists(tenant_id, purpose, list_type, allocated);
+
+        -- Every index ever given out: the primary key makes reuse impossible.
+        CREATE TABLE IF NOT EXISTS status_allocations (
+            tenant_id     TEXT NOT NULL,
+            list_id       TEXT NOT NULL,
+            status_index  INTEGER NOT NULL,
+            credential_id TEXT NOT NULL,
+            allocated_at  TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, list_id, status_index),
+            FOREIGN KEY (tenant_id, list_id) REFERENCES status_lists(tenant_id, list_id)
+        );
+        CREATE INDEX IF NOT EXISTS status_allocations_credential ON status_allocations(tenant_id, credential_id);
+
+        -- Append-only: the triggers refuse every UPDATE and DELETE.
+        CREATE TABLE IF NOT EXISTS audit_log (
+            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            tenant_id     TEXT NOT NULL,
+            at            TEXT NOT NULL,
+            client_id     TEXT NOT NULL,
+            credential_id TEXT NULL,
+            action        TEXT NOT NULL,
+            reason        TEXT NULL,
+            detail        TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS audit_log_tenant ON audit_log(tenant_id, seq);
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         """;
 }

@@ -15,7 +15,7 @@ internal static class SqliteText
 
 public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
 {
-    private const string Columns = "id, legal_name_json, country, legal_identifier, deqar_id, homepage, default_profile, default_format, validation_profile, created_at";
+    private const string Columns = "id, legal_name_json, country, legal_identifier, deqar_id, homepage, default_profile, default_format, validation_profile, created_at, suspension_enabled";
 
     public async Task<IssuerTenant?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO tenants ({Columns}) VALUES (@Id, @LegalNameJson, @Country, @LegalIdentifier, @DeqarId, @Homepage, @DefaultProfile, @DefaultFormat, @ValidationProfile, @CreatedAt) ON CONFLICT(id) DO NOTHING",
+            $"INSERT INTO tenants ({Columns}) VALUES (@Id, @LegalNameJson, @Country, @LegalIdentifier, @DeqarId, @Homepage, @DefaultProfile, @DefaultFormat, @ValidationProfile, @CreatedAt, @SuspensionEnabled) ON CONFLICT(id) DO NOTHING",
             new
             {
                 tenant.Id,
@@ -50,6 +50,7 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
                 tenant.DefaultFormat,
                 tenant.ValidationProfile,
                 CreatedAt = SqliteText.Time(tenant.CreatedAt),
+                SuspensionEnabled = tenant.SuspensionEnabled ? 1 : 0,
             },
             cancellationToken: cancellationToken));
         return inserted == 1;
@@ -67,6 +68,7 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
         public string default_format { get; set; } = "";
         public string? validation_profile { get; set; }
         public string created_at { get; set; } = "";
+        public long suspension_enabled { get; set; }
 
         public IssuerTenant ToTenant() => new()
         {
@@ -80,6 +82,7 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
             DefaultFormat = default_format,
             ValidationProfile = validation_profile,
             CreatedAt = SqliteText.Time(created_at),
+            SuspensionEnabled = suspension_enabled != 0,
         };
     }
 }
