@@ -157,3 +157,24 @@ public class SigningKeyContractTests
         key.PublicKey.JwsAlgorithm.Should().Be(type == KeyType.Ed25519 ? "EdDSA" : "ES256");
     }
 }
+
+public class SigningKeyConcurrencyTests
+{
+    [Theory]
+    [InlineData(KeyType.Ed25519)]
+    [InlineData(KeyType.P256)]
+    public void Parallel_sign_and_verify(KeyType type)
+    {
+        using var key = SigningKey.Generate(type);
+        var failures = 0;
+        Parallel.For(0, 200, i =>
+        {
+            var data = BitConverter.GetBytes(i);
+            if (!key.PublicKey.Verify(data, key.Sign(data)))
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        failures.Should().Be(0);
+    }
+}

@@ -174,6 +174,23 @@ public class JwtVcAttackTests
         JwtVc.VerifySignature(JwtVc.Sign(credential, key, Kid), key.PublicKey).Valid.Should().BeTrue();
     }
 
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Embedded_attacker_jwk_in_header_is_ignored(KeyType type)
+    {
+        // RFC 8725 §3.10 style: the token names its own key; the verifier must use only the key it was given.
+        using var key = Key(type);
+        using var attacker = Key(type);
+        var header = new JsonObject { ["alg"] = key.PublicKey.JwsAlgorithm, ["jwk"] = attacker.PublicKey.ToJwk(), ["kid"] = Kid };
+        var h = Segment(header);
+        var p = Payload();
+        var sig = attacker.Sign(Encoding.ASCII.GetBytes(h + "." + p));
+        var result = JwtVc.VerifySignature($"{h}.{p}.{Base64Url.Encode(sig)}", key.PublicKey);
+        result.Valid.Should().BeFalse();
+        result.Error.Should().Be("signature does not match");
+        JwtVc.VerifySignature($"{h}.{p}.{Base64Url.Encode(sig)}", attacker.PublicKey).Valid.Should().BeTrue();
+    }
+
     [Fact]
     public void Crit_header_is_rejected()
     {
