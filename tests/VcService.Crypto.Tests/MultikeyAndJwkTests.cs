@@ -105,6 +105,18 @@ public class MultikeyAndJwkTests
         act.Should().Throw<FormatException>().WithMessage($"*Ed25519 key must be 32 bytes, got {length}*");
     }
 
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")] // small order
+    [InlineData("0100000000000000000000000000000000000000000000000000000000000000")] // identity
+    [InlineData("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f")] // y = p-1: small order
+    public void Ed25519_degenerate_points_are_rejected(string hex)
+    {
+        var act = () => PublicKey.FromBytes(KeyType.Ed25519, Convert.FromHexString(hex));
+        act.Should().Throw<ArgumentException>().WithMessage("*not a valid curve point*");
+        var multikey = () => PublicKey.FromMultikey(Multibase.EncodeBase58Btc([0xed, 0x01, .. Convert.FromHexString(hex)]));
+        multikey.Should().Throw<FormatException>().WithMessage("*not a valid curve point*");
+    }
+
     [Fact]
     public void P256_multikey_with_bad_point_is_rejected()
     {
