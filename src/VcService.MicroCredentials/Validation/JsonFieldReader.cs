@@ -79,7 +79,8 @@ internal sealed partial class JsonFieldReader(List<ValidationError> errors)
         var v = node.AsValue();
         if (v.TryGetValue<decimal>(out var d)) return Normalize(d);
         if (v.TryGetValue<JsonElement>(out var el) && el.TryGetDecimal(out d)) return Normalize(d);
-        if (v.TryGetValue<double>(out var dbl) && double.IsFinite(dbl) && Math.Abs(dbl) < 1e15) return Normalize((decimal)dbl);
+        // Values built in code (int, long, double…) rather than parsed: go through their JSON text.
+        if (decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d)) return Normalize(d);
         Add(p, "must be a decimal number in range");
         return null;
     }
