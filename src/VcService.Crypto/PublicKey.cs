@@ -70,6 +70,12 @@ public sealed class PublicKey : IEquatable<PublicKey>
                         $"Ed25519 public key: expected {LibSodium.PublicKeyBytes} bytes, got {bytes.Length}", nameof(bytes));
                 }
 
+                if (!IsValidEd25519Point(bytes))
+                {
+                    throw new ArgumentException(
+                        "Ed25519 public key: not a valid curve point (non-canonical, small order or off the curve)", nameof(bytes));
+                }
+
                 return new PublicKey(type, bytes.ToArray(), [], []);
             case KeyType.P256:
                 if (!P256Curve.TryDecodePoint(bytes, out var x, out var y, out var error))
@@ -80,6 +86,15 @@ public sealed class PublicKey : IEquatable<PublicKey>
                 return FromP256Coordinates(x, y);
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
+        }
+    }
+
+    private static unsafe bool IsValidEd25519Point(ReadOnlySpan<byte> bytes)
+    {
+        LibSodium.EnsureInitialized();
+        fixed (byte* p = bytes)
+        {
+            return LibSodium.crypto_core_ed25519_is_valid_point(p) == 1;
         }
     }
 

@@ -61,7 +61,7 @@ internal static class Base58Btc
         return new string(chars);
     }
 
-    internal static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes, out string? error)
+    internal static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes, out string? error, int positionOffset = 0)
     {
         bytes = [];
         error = null;
@@ -86,7 +86,7 @@ internal static class Base58Btc
             var value = c < 128 ? Map[c] : -1;
             if (value < 0)
             {
-                error = $"base58btc: invalid character at position {i}";
+                error = $"base58btc: invalid character at position {i + positionOffset}";
                 return false;
             }
 

@@ -27,7 +27,7 @@ public static class Multibase
             throw new FormatException("multibase: expected base58btc prefix 'z'");
         }
 
-        if (!Base58Btc.TryDecode(text.AsSpan(1), out var bytes, out var error))
+        if (!Base58Btc.TryDecode(text.AsSpan(1), out var bytes, out var error, positionOffset: 1))
         {
             throw new FormatException("multibase: " + error);
         }

@@ -67,6 +67,10 @@ internal static unsafe partial class LibSodium
     [LibraryImport(Library)]
     internal static partial int crypto_sign_detached(byte* sig, ulong* siglen, byte* m, ulong mlen, byte* sk);
 
+    /// <summary>1 when the encoding is a canonical point on the curve, in the main subgroup, not of small order.</summary>
+    [LibraryImport(Library)]
+    internal static partial int crypto_core_ed25519_is_valid_point(byte* p);
+
     [LibraryImport(Library)]
     internal static partial int crypto_sign_verify_detached(byte* sig, byte* m, ulong mlen, byte* pk);
 }
