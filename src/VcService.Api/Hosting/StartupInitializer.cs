@@ -45,6 +45,7 @@ public sealed class StartupInitializer(
             LegalIdentifier = "BE0000000097",
             Homepage = "https://demo-university.example",
             CreatedAt = time.GetUtcNow(),
+            SuspensionEnabled = true,
         }, cancellationToken);
         if ((await keys.ListAsync(DemoTenantId, cancellationToken)).Count == 0)
             await tenantKeys.CreateKeyAsync(DemoTenantId, KeyType.Ed25519, cancellationToken);

@@ -6,6 +6,7 @@ using VcService.Api.Configuration;
 using VcService.Api.Endpoints;
 using VcService.Api.Http;
 using VcService.Api.Issuance;
+using VcService.Api.Status;
 using VcService.Api.Tenants;
 using VcService.Credentials.Dids;
 using VcService.Credentials.Verification;
@@ -50,6 +51,7 @@ public static class VcServiceHosting
         services.AddSingleton<IVerificationCheck>(sp => new ValidityCheck(sp.GetRequiredService<IOptions<VcServiceOptions>>().Value.ClockSkew));
         services.AddSingleton<IVerificationCheck, AnnexICheck>();
         services.AddSingleton<CredentialVerifier>();
+        services.AddStatusLists(builder.Configuration);
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -95,6 +97,7 @@ public static class VcServiceHosting
         app.MapDidApi();
         app.MapIssuerApi();
         app.MapVerifierApi();
+        app.MapStatusApi();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using VcService.Api.Status;
 using VcService.Api.Tenants;
 using VcService.Credentials.Jose;
 using VcService.MicroCredentials;
@@ -31,7 +32,8 @@ public sealed class CredentialIssuanceService(
     TenantKeyService keys,
     ICredentialStore credentials,
     TenantDids dids,
-    TimeProvider time)
+    TimeProvider time,
+    CredentialStatusAssigner status)
 {
     public const int MaxIdempotencyKeyLength = 200;
 
@@ -71,6 +73,7 @@ public sealed class CredentialIssuanceService(
         var issuedAt = TruncateToSeconds(time.GetUtcNow());
         var issuer = new IssuerProfile(dids.DidOf(tenant.Id), tenant.LegalName, tenant.Country, tenant.LegalIdentifier, tenant.DeqarId, tenant.Homepage);
         var unsecured = ElmRenderer.Render(validation.Record!, issuer, new ElmRenderOptions("urn:uuid:" + id, issuedAt));
+        await status.AddStatusAsync(unsecured, tenant, id, cancellationToken);
         var secured = JwtVc.Sign(unsecured, key, opened.Value.MethodId);
 
         var stored = await credentials.InsertOrGetByIdempotencyKeyAsync(new IssuedCredential

@@ -26,7 +26,7 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
     public SqliteStatusListStore(SqliteDatabase database, TimeProvider time) : this(database, new StatusListStoreOptions(), time) { }
 
     /// <summary>The index source: uniform in [0, n) from a CSPRNG, so indices reveal nothing about issue order.</summary>
-    internal Func<int, int> NextIndex { get; init; } = RandomNumberGenerator.GetInt32;
+    public Func<int, int> NextIndex { get; init; } = RandomNumberGenerator.GetInt32;
 
     public async Task<StatusAllocation> AllocateAsync(string tenantId, string purpose, string listType, string credentialId, CancellationToken cancellationToken)
     {
@@ -96,7 +96,7 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
             new { tenantId, listId, index, credentialId, at = SqliteText.Time(now) }, transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>The n-th (0-based) index not in <paramref name="taken"/> (ascending).</summary>
-    internal static int NthFree(IReadOnlyList<int> taken, int n)
+    public static int NthFree(IReadOnlyList<int> taken, int n)
     {
         var candidate = n;
         // Each taken index at or below the candidate pushes it one further.
