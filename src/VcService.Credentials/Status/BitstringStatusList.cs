@@ -103,7 +103,7 @@ public sealed class BitstringStatusList
     public string Encode(EncodedListForm form = EncodedListForm.Multibase)
     {
         using var compressed = new MemoryStream();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
             gzip.Write(_bytes);
         var text = Base64Url.EncodeToString(compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
         return form == EncodedListForm.Multibase ? "u" + text : text;

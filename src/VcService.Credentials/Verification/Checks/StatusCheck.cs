@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -37,7 +38,10 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
     private readonly StatusCheckOptions _options = options ?? new StatusCheckOptions();
     private readonly ConcurrentDictionary<string, VerifiedList> _verified = new(StringComparer.Ordinal);
 
-    private sealed record VerifiedList(string? Issuer, StatusListCredentialContent Content, BitstringStatusList List);
+    // A cache hands out the same string instance each time: recognising it spares even the hash.
+    private readonly ConditionalWeakTable<string, VerifiedList> _byInstance = new();
+
+    private sealed record VerifiedList(string Url, string EntryType, string? Issuer, StatusListCredentialContent Content, BitstringStatusList List);
 
     public string Name => CheckNames.Status;
     public int Order => 400;
@@ -95,16 +99,20 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         if (content.Length > _options.MaxListCredentialLength)
             return (null, $"{StatusListErrors.StatusRetrieval}: the status list {entry.ListCredential} is larger than the limit of {_options.MaxListCredentialLength} characters.");
 
-        var key = entry.Type + "\n" + entry.ListCredential + "\n" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
-        if (!_verified.TryGetValue(key, out var verified))
+        if (!_byInstance.TryGetValue(content, out var verified) || verified.Url != entry.ListCredential || verified.EntryType != entry.Type)
         {
-            var (fresh, error) = await VerifyListAsync(entry, content, cancellationToken);
-            if (error is not null)
-                return (null, error);
-            verified = fresh!;
-            if (_verified.Count >= _options.MaxVerifiedLists)
-                _verified.Clear();
-            _verified[key] = verified;
+            var key = entry.Type + "\n" + entry.ListCredential + "\n" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+            if (!_verified.TryGetValue(key, out verified))
+            {
+                var (fresh, error) = await VerifyListAsync(entry, content, cancellationToken);
+                if (error is not null)
+                    return (null, error);
+                verified = fresh!;
+                if (_verified.Count >= _options.MaxVerifiedLists)
+                    _verified.Clear();
+                _verified[key] = verified;
+            }
+            _byInstance.AddOrUpdate(content, verified);
         }
 
         // Checks that depend on the credential and the clock, not only on the list: never memoised.
@@ -156,7 +164,7 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         var decoded = BitstringStatusList.Decode(listContent.EncodedList, listContent.Form, _options.MaxDecodedBytes);
         if (!decoded.Success)
             return (null, $"the status list {entry.ListCredential} cannot be read: {decoded.Error}");
-        return (new VerifiedList(issuer, listContent, decoded.List!), null);
+        return (new VerifiedList(entry.ListCredential, entry.Type, issuer, listContent, decoded.List!), null);
     }
 
     private async Task<string?> VerifyJwtSignatureAsync(string compact, string? kid, string issuer, CancellationToken cancellationToken)
