@@ -151,3 +151,29 @@ public sealed class StatusListStoreTests : IAsyncLifetime
         (await log.ListAsync("t1", 10, null, null, default)).Should().HaveCount(2);
     }
 }
+
+public sealed class SchemaMigrationTests
+{
+    [Fact]
+    public async Task A_database_from_before_the_suspension_flag_gets_the_column()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "vcservice-tests", Guid.NewGuid().ToString("N"), "vcservice.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var old = new SqliteConnection($"Data Source={path}"))
+        {
+            await old.OpenAsync();
+            await old.ExecuteAsync("""
+                CREATE TABLE tenants (id TEXT PRIMARY KEY, legal_name_json TEXT NOT NULL, country TEXT NOT NULL, legal_identifier TEXT NULL,
+                    deqar_id TEXT NULL, homepage TEXT NULL, default_profile TEXT NOT NULL, default_format TEXT NOT NULL,
+                    validation_profile TEXT NULL, created_at TEXT NOT NULL);
+                INSERT INTO tenants VALUES ('old', '{"en":"Old"}', 'BE', NULL, NULL, NULL, 'elm', 'jwt', NULL, '2026-01-01T00:00:00.0000000Z');
+                """);
+        }
+        SqliteConnection.ClearAllPools();
+        var database = new SqliteDatabase(path);
+        await database.MigrateAsync(default);
+        await database.MigrateAsync(default); // idempotent
+        var tenant = await new SqliteTenantStore(database).GetAsync("old", default);
+        tenant!.SuspensionEnabled.Should().BeFalse();
+    }
+}

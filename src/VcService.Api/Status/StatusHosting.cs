@@ -19,7 +19,11 @@ public static class StatusHosting
     /// </summary>
     public static IServiceCollection AddStatusLists(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StatusListOptions>().Bind(configuration.GetSection(StatusListOptions.Section));
+        services.AddOptions<StatusListOptions>().Bind(configuration.GetSection(StatusListOptions.Section))
+            .Validate(o => o.CacheMaxAgeSeconds >= 0, $"{StatusListOptions.Section}:CacheMaxAgeSeconds must not be negative.")
+            .Validate(o => o.ListValidity > o.CacheMaxAge * 2,
+                $"{StatusListOptions.Section}:ListValidity must be longer than twice CacheMaxAgeSeconds (lists are re-signed when less than that remains).")
+            .ValidateOnStart();
         services.AddSingleton<IStatusListStore>(sp => new SqliteStatusListStore(
             sp.GetRequiredService<SqliteDatabase>(),
             new StatusListStoreOptions { ListSize = ValidListSize(sp.GetRequiredService<IOptions<StatusListOptions>>().Value.ListSize) },

@@ -43,5 +43,18 @@ public sealed class SqliteDatabase
         using var command = connection.CreateCommand();
         command.CommandText = SqliteSchema.Script;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+            await AddColumnIfMissingAsync(connection, table, column, definition, cancellationToken);
+    }
+
+    private static async Task AddColumnIfMissingAsync(SqliteConnection connection, string table, string column, string definition, CancellationToken cancellationToken)
+    {
+        using var info = connection.CreateCommand();
+        info.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if ((long)(await info.ExecuteScalarAsync(cancellationToken))! > 0)
+            return;
+        using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+        await alter.ExecuteNonQueryAsync(cancellationToken);
     }
 }

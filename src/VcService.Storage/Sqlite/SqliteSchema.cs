@@ -105,4 +105,13 @@ internal static class SqliteSchema
         CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         """;
+
+    /// <summary>
+    /// Columns added after a table was first created: <c>CREATE TABLE IF NOT EXISTS</c> leaves an
+    /// existing table as it is, so these are added to databases that predate them.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        ("tenants", "suspension_enabled", "INTEGER NOT NULL DEFAULT 0"),
+    ];
 }
