@@ -38,12 +38,10 @@ public static class MasterKey
     /// <summary>Writes a file readable by the owner only (where the platform supports modes).</summary>
     public static void WriteSecretFile(string path, string content)
     {
-        using var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = OperatingSystem.IsWindows() ? null : UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        });
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var stream = new FileStream(path, options);
         using var writer = new StreamWriter(stream);
         writer.Write(content);
     }
