@@ -288,7 +288,14 @@ internal sealed class JsonLdExpander
                         throw new JsonLdException(JsonLdErrorCode.InvalidNestValue, $"'{nestingKey}' must not hold value objects");
                     }
                 }
-                ExpandEntries(active, typeScopedContext, activeProperty, nestedMap, result, inputType, baseUrl);
+                // 14.2.2) Steps 3 and 8 for the nesting key: its property-scoped context applies.
+                var nestActive = active;
+                if (active.Get(nestingKey) is { HasLocalContext: true } nestDef)
+                {
+                    nestActive = _contexts.Process(active, nestDef.LocalContext, nestDef.BaseUrl, overrideProtected: true,
+                        localContextKey: nestDef.LocalContextKey);
+                }
+                ExpandEntries(nestActive, typeScopedContext, activeProperty, nestedMap, result, inputType, baseUrl);
             }
         }
     }
@@ -679,7 +686,7 @@ internal sealed class JsonLdExpander
                 // 15.4)
                 throw new JsonLdException(JsonLdErrorCode.InvalidLanguageTaggedValue, "@language on a non-string @value");
             }
-            else if (hasType && (type is not string ts || !Iri.IsAbsolute(ts) || Iri.IsBlankNode(ts)))
+            else if (hasType && (type is not string ts || !Iri.IsWellFormedAbsolute(ts)))
             {
                 // 15.5)
                 throw new JsonLdException(JsonLdErrorCode.InvalidTypedValue, "@type of a value object must be an absolute IRI");
