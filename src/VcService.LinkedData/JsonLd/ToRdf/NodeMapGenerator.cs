@@ -96,8 +96,9 @@ internal sealed class NodeMapGenerator
         }
         else if (idValue is null && map.ContainsKey(Keywords.Id))
         {
-            // Deviation: an @id that expanded to null (e.g. a keyword-like value) is treated as absent.
-            id = _issuer.Issue(null);
+            // Deviation: an @id that expanded to null (a keyword-like value) gets the empty id, which is not an
+            // absolute IRI, so toRdf drops the node and references to it (W3C test #te122).
+            id = "";
         }
         else
         {
