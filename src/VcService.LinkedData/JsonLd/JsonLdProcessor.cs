@@ -127,7 +127,7 @@ public static class JsonLdProcessor
     }
 
     private static JsonLdException Translate(JsonException e, JsonLdLimits limits) =>
-        e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+        e.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
             ? new JsonLdException(JsonLdErrorCode.DocumentTooDeep, $"document nests deeper than the MaxDepth limit ({limits.MaxDepth})", e)
             : new JsonLdException(JsonLdErrorCode.InvalidJson, $"document is not well-formed JSON: {e.Message}", e);
 }
