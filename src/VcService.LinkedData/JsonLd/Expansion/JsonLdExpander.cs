@@ -38,7 +38,7 @@ internal sealed class JsonLdExpander
             }
             if (activeDef is { HasLocalContext: true })
             {
-                active = _contexts.Process(active, activeDef.LocalContext, activeDef.BaseUrl, localContextKey: activeDef.LocalContextKey);
+                active = _contexts.Process(active, activeDef.LocalContext, activeDef.BaseUrl, scopedFrom: activeDef);
             }
             return ValueExpander.Expand(active, activeProperty, element, _safe);
         }
@@ -77,7 +77,7 @@ internal sealed class JsonLdExpander
         if (activeDef is { HasLocalContext: true })
         {
             active = _contexts.Process(active, activeDef.LocalContext, activeDef.BaseUrl, overrideProtected: true,
-                localContextKey: activeDef.LocalContextKey);
+                scopedFrom: activeDef);
         }
         // 9) Embedded context.
         if (element_.TryGetValue(Keywords.Context, out var embedded))
@@ -150,7 +150,7 @@ internal sealed class JsonLdExpander
         var def = typeScopedContext.Get(term);
         if (def is { HasLocalContext: true })
         {
-            return _contexts.Process(active, def.LocalContext, def.BaseUrl, propagate: false, localContextKey: def.LocalContextKey);
+            return _contexts.Process(active, def.LocalContext, def.BaseUrl, propagate: false, scopedFrom: def);
         }
         return active;
     }
@@ -293,7 +293,7 @@ internal sealed class JsonLdExpander
                 if (active.Get(nestingKey) is { HasLocalContext: true } nestDef)
                 {
                     nestActive = _contexts.Process(active, nestDef.LocalContext, nestDef.BaseUrl, overrideProtected: true,
-                        localContextKey: nestDef.LocalContextKey);
+                        scopedFrom: nestDef);
                 }
                 ExpandEntries(nestActive, typeScopedContext, activeProperty, nestedMap, result, inputType, baseUrl);
             }
@@ -588,7 +588,7 @@ internal sealed class JsonLdExpander
             }
             if ((container & ContainerKind.Type) != 0 && mapContext.Get(index) is { HasLocalContext: true } indexDef)
             {
-                mapContext = _contexts.Process(mapContext, indexDef.LocalContext, indexDef.BaseUrl, localContextKey: indexDef.LocalContextKey);
+                mapContext = _contexts.Process(mapContext, indexDef.LocalContext, indexDef.BaseUrl, scopedFrom: indexDef);
             }
             // 13.8.3.4)
             var expandedIndex = IriExpander.Expand(active, index, false, true);
