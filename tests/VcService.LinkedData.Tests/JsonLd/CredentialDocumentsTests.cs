@@ -96,3 +96,21 @@ public sealed class CredentialDocumentsTests
         perDoc.Should().BeLessThan(50);
     }
 }
+
+/// <summary>Shared processed contexts are immutable: concurrent documents give identical results.</summary>
+public sealed class ConcurrencyTests
+{
+    [Fact]
+    public void ConcurrentToRdfOfTheSameCredentialIsDeterministic()
+    {
+        var loader = VcService.LinkedData.JsonLd.Loading.BundledDocumentLoader.CreateWithBundledContexts();
+        var bytes = File.ReadAllBytes(CredentialDocumentsTests.ElmSamplePath);
+        var results = new string[16];
+        Parallel.For(0, results.Length, i =>
+        {
+            var quads = JsonLdProcessor.ToRdf(bytes, new JsonLdOptions { SafeMode = true, DocumentLoader = loader });
+            results[i] = NQuadsSerializer.Serialize(quads);
+        });
+        results.Distinct().Should().ContainSingle();
+    }
+}

@@ -46,6 +46,7 @@ public sealed class W3cManifestTests
     {
         int run = 0, passed = 0, skipped = 0;
         var failures = new List<string>();
+        var skippedList = new List<string>();
         foreach (var test in tests)
         {
             var (outcome, detail) = W3cSuiteRunner.Run(test, toRdf);
@@ -53,6 +54,7 @@ public sealed class W3cManifestTests
             {
                 case W3cOutcome.Skipped:
                     skipped++;
+                    skippedList.Add($"{test.Id} {test.Name}: {detail}");
                     break;
                 case W3cOutcome.Passed:
                     run++;
@@ -65,6 +67,10 @@ public sealed class W3cManifestTests
             }
         }
         _output.WriteLine($"{suite}: {run} run, {passed} passed, {skipped} skipped");
+        foreach (var s in skippedList)
+        {
+            _output.WriteLine("SKIPPED " + s);
+        }
         foreach (var f in failures)
         {
             _output.WriteLine("FAILED " + f);
