@@ -119,3 +119,24 @@ public sealed class SafeModeTests
         JsonLdProcessor.Expand(doc, new JsonLdOptions { SafeMode = true }).Should().HaveCount(1);
     }
 }
+
+/// <summary>Language tags are normalised to lower case, as jsonld.js does (so canonical N-Quads agree).</summary>
+public sealed class LanguageTagTests
+{
+    [Fact]
+    public void LanguageTagsAreLowerCasedLikeJsonLdJs()
+    {
+        var doc = JsonNode.Parse("""
+            {"@context": {"@language": "en-GB", "p": "http://ex.org/p", "m": {"@id": "http://ex.org/m", "@container": "@language"},
+                          "t": {"@id": "http://ex.org/t", "@language": "de-AT"}},
+             "@id": "http://ex.org/s", "p": "x", "t": "y", "m": {"fr-CA": "z"}, "http://ex.org/q": {"@value": "w", "@language": "EN-us"}}
+            """);
+        var nquads = VcService.LinkedData.Rdf.NQuadsSerializer.Serialize(JsonLdProcessor.ToRdf(doc, new JsonLdOptions()));
+        // Output of jsonld.js 9.0.0 toRDF for the same document.
+        nquads.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().BeEquivalentTo(
+            "<http://ex.org/s> <http://ex.org/m> \"z\"@fr-ca .",
+            "<http://ex.org/s> <http://ex.org/p> \"x\"@en-gb .",
+            "<http://ex.org/s> <http://ex.org/q> \"w\"@en-us .",
+            "<http://ex.org/s> <http://ex.org/t> \"y\"@de-at .");
+    }
+}

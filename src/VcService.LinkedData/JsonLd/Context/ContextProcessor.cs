@@ -9,7 +9,7 @@ namespace VcService.LinkedData.JsonLd.Context;
 internal sealed class ContextProcessor
 {
     private readonly ContextCache _cache;
-    private int _remoteLoads;
+    private readonly HashSet<string> _distinctRemoteUrls = new(StringComparer.Ordinal);
 
     public ContextProcessor(JsonLdOptions options)
     {
@@ -141,7 +141,9 @@ internal sealed class ContextProcessor
             return result;
         }
         // 5.2.3) Bound the number of remote contexts.
-        if (remoteContexts.Count >= Options.Limits.MaxRemoteContexts || ++_remoteLoads > Options.Limits.MaxRemoteContexts * 8)
+        // Deviation: the spec leaves the limit open; both the nesting chain and the distinct URLs per document count.
+        _distinctRemoteUrls.Add(url);
+        if (remoteContexts.Count >= Options.Limits.MaxRemoteContexts || _distinctRemoteUrls.Count > Options.Limits.MaxRemoteContexts)
         {
             throw new JsonLdException(JsonLdErrorCode.ContextOverflow,
                 $"more than the MaxRemoteContexts limit ({Options.Limits.MaxRemoteContexts}) of remote contexts while loading '{url}'");
