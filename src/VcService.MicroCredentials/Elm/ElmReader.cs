@@ -184,8 +184,9 @@ public static class ElmReader
     {
         if (First(loc, "spatialCode") is { } region)
         {
-            var code = Str(region, "notation") ?? Suffix(Id(region), V.NutsPrefix) ?? Suffix(Id(region), V.Iso3166_2Prefix);
-            if (code is not null) return code;
+            // Only codes of our formats; other regions (e.g. ATU) fall back to the country.
+            var code = Suffix(Id(region), V.NutsPrefix) ?? Suffix(Id(region), V.Iso3166_2Prefix);
+            if (code is not null && CodeLists.Classify(code) is CodeKind.Nuts or CodeKind.Iso3166_2) return code;
         }
         return ConceptCountry(First(First(loc, "address"), "countryCode"));
     }
