@@ -247,6 +247,7 @@ public class ValidationTests
     [InlineData("\"record\"")]
     [InlineData("{}")]
     [InlineData("{\"learner\": [], \"title\": {\"en\": null}, \"workload\": {\"ects\": 1e400}}")]
+    [InlineData("{\"title\": {\"en\": \"a\", \"en\": \"b\"}, \"title\": 1}")]
     [InlineData("{\"awardingBodies\": [null, 1, {}], \"learningOutcomes\": [[]], \"level\": {\"nqf\": {\"level\": {}}}}")]
     public void Any_json_gives_errors_not_exceptions(string json)
     {

@@ -21,9 +21,10 @@ public static class ElmReader
         {
             return ReadCore(credential);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or JsonException or OverflowException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // E.g. duplicate member names in a lazily parsed JsonObject surface here.
+            // Hostile input boundary: e.g. duplicate member names in a lazily parsed JsonObject
+            // surface here. A report, never an exception.
             return new AnnexIViewResult { View = new JsonObject(), Missing = [new("credential", "unreadable credential: " + e.Message)] };
         }
     }

@@ -36,6 +36,10 @@ public static class ElmRenderer
         return vc;
     }
 
+    /// <summary>Render takes a validated record; an unknown token is a caller bug, named here.</summary>
+    private static V.Term Require(IReadOnlyList<V.Term> terms, string token, string field)
+        => V.ByToken(terms, token) ?? throw new ArgumentException($"record.{field} '{token}' is not a known token: validate the record with HeiRecordValidator first");
+
     internal static string Timestamp(DateTimeOffset t)
         => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -120,7 +124,7 @@ public static class ElmRenderer
             ["id"] = cid + "#assessment-specification",
             ["type"] = "LearningAssessmentSpecification",
             ["title"] = LangMap(record.Title),
-            ["dcType"] = V.Concept(V.ByToken(V.AssessmentTypes, record.Assessment.Type)!, V.AssessmentScheme),
+            ["dcType"] = V.Concept(Require(V.AssessmentTypes, record.Assessment.Type, "assessment.type"), V.AssessmentScheme),
         };
         if (record.Assessment.Description is { } d) spec["description"] = LangMap(d);
         var assessment = new JsonObject
@@ -131,7 +135,7 @@ public static class ElmRenderer
             ["awardedBy"] = new JsonObject { ["id"] = cid + "#awarding" },
         };
         if (record.Grade is { } g) assessment["grade"] = Note(g);
-        if (record.Supervision is { } s) assessment["idVerification"] = V.Concept(V.ByToken(V.Supervision, s)!, V.SupervisionScheme);
+        if (record.Supervision is { } s) assessment["idVerification"] = V.Concept(Require(V.Supervision, s, "supervision"), V.SupervisionScheme);
         assessment["specifiedBy"] = spec;
         return assessment;
     }
@@ -165,17 +169,17 @@ public static class ElmRenderer
             var iri = V.IsIri(nqf.Level) ? nqf.Level : $"{V.NqfLevelPrefix}{Uri.EscapeDataString(nqf.Framework)}:{Uri.EscapeDataString(nqf.Level)}";
             q["nqfLevel"] = V.Concept(iri, framework, nqf.Level, nqf.Level);
         }
-        if (level.QfEheaCycle is { } cycle) q["educationLevel"] = V.Concept(V.ByToken(V.QfEheaCycles, cycle)!, V.QfEheaScheme);
+        if (level.QfEheaCycle is { } cycle) q["educationLevel"] = V.Concept(Require(V.QfEheaCycles, cycle, "level.qfEheaCycle"), V.QfEheaScheme);
         if (level.NotApplicable == true) notes.Add(TaggedNote(new Dictionary<string, string> { ["en"] = "Level: not applicable" }, V.NoteLevelNotApplicable, "Level not applicable"));
         // Annex I 10: form of participation.
-        q["mode"] = V.Concept(V.ByToken(V.ParticipationModes, record.Participation.Mode)!, V.ModeScheme);
+        q["mode"] = V.Concept(Require(V.ParticipationModes, record.Participation.Mode, "participation.mode"), V.ModeScheme);
         if (record.Participation.Description is { } pd) notes.Add(TaggedNote(pd, V.NoteParticipation, "Form of participation"));
         if (record.Prerequisites is { } pre) q["entryRequirement"] = Note(pre);
         // Annex I 11: type of quality assurance.
         q["accreditation"] = Accreditation(record.QualityAssurance);
         if (record.Stackability is { } st)
         {
-            var term = V.ByToken(V.StackabilityTypes, st.Type)!;
+            var term = Require(V.StackabilityTypes, st.Type, "stackability.type");
             notes.Add(TaggedNote(new Dictionary<string, string> { ["en"] = term.Label }, term.Iri, "Integration/stackability: " + term.Label));
             if (st.Towards is { } towards) q["isPartOf"] = new JsonObject { ["type"] = "Qualification", ["title"] = LangMap(towards) };
         }
@@ -217,7 +221,7 @@ public static class ElmRenderer
         return new JsonObject
         {
             ["type"] = "Accreditation",
-            ["dcType"] = V.Concept(V.ByToken(V.QualityAssuranceTypes, qa.Type)!, V.AccreditationScheme),
+            ["dcType"] = V.Concept(Require(V.QualityAssuranceTypes, qa.Type, "qualityAssurance.type"), V.AccreditationScheme),
             ["accreditingAgent"] = agent,
         };
     }
