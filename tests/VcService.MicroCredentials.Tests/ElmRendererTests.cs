@@ -141,6 +141,24 @@ public class ElmRendererTests
         }
     }
 
+    [Fact]
+    public void Our_concepts_are_never_placed_in_an_eu_scheme()
+    {
+        foreach (var file in TestData.SampleFiles)
+        {
+            var vc = ElmRenderer.Render(TestData.Record(Path.GetFileName(file)), TestData.Issuer, TestData.Options);
+            foreach (var concept in Walk(vc).Where(o => o["type"]?.GetValueKind() == JsonValueKind.String && S(o["type"]) == "Concept"))
+                if (S(concept["id"]).StartsWith("urn:vcservice:", StringComparison.Ordinal))
+                    S(concept["inScheme"]!["id"]).Should().StartWith("urn:vcservice:", S(concept["id"]));
+        }
+    }
+
+    private static IEnumerable<JsonObject> Walk(JsonNode? n)
+    {
+        if (n is JsonObject o) { yield return o; foreach (var (_, v) in o) foreach (var x in Walk(v)) yield return x; }
+        else if (n is JsonArray a) foreach (var v in a) foreach (var x in Walk(v)) yield return x;
+    }
+
     private static HashSet<string> LoadEuIris()
     {
         var set = new HashSet<string>(StringComparer.Ordinal)

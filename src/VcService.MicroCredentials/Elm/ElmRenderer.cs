@@ -58,7 +58,7 @@ public static class ElmRenderer
     }
 
     private static JsonObject Language(string code)
-        => V.Concept($"{V.LanguageScheme}/{code}", V.LanguageScheme, code, "language");
+        => V.Concept($"{V.LanguageScheme}/{code}", V.LanguageScheme, V.LanguageLabels.GetValueOrDefault(code) ?? code, "language");
 
     private static JsonObject Issuer(HeiRecord record, IssuerProfile issuer)
     {
@@ -165,7 +165,9 @@ public static class ElmRenderer
         if (level.Eqf is { } eqf) q["eqfLevel"] = V.Concept($"{V.EqfPrefix}{eqf}", V.EqfScheme, $"Level {eqf}");
         if (level.Nqf is { } nqf)
         {
-            var framework = V.IsIri(nqf.Framework) ? nqf.Framework : V.NqfFrameworkPrefix + Uri.EscapeDataString(nqf.Framework);
+            // The framework (a QDR IRI or a name) is carried in our own scheme IRI: an EU framework
+            // concept is not a ConceptScheme containing our level concept.
+            var framework = V.NqfFrameworkPrefix + Uri.EscapeDataString(nqf.Framework);
             var iri = V.IsIri(nqf.Level) ? nqf.Level : $"{V.NqfLevelPrefix}{Uri.EscapeDataString(nqf.Framework)}:{Uri.EscapeDataString(nqf.Level)}";
             q["nqfLevel"] = V.Concept(iri, framework, nqf.Level, nqf.Level);
         }
@@ -208,9 +210,11 @@ public static class ElmRenderer
     {
         if (system == "ecvet")
             return V.Concept(V.CreditSystemEcvet, V.CreditScheme, "European credit system for vocational education and training");
+        // Systems we do not know are not claimed to be in the EU credit scheme.
+        const string ownScheme = V.OurPrefix + "credit-system";
         return V.IsIri(system)
-            ? V.Concept(system, V.CreditScheme, system)
-            : V.Concept(V.CreditSystemPrefix + system, V.CreditScheme, system);
+            ? V.Concept(system, ownScheme, system)
+            : V.Concept(V.CreditSystemPrefix + system, ownScheme, system);
     }
 
     private static JsonObject Accreditation(QualityAssurance qa)
