@@ -271,6 +271,19 @@ public class ValidationTests
     }
 
     [Fact]
+    public void System_text_json_serialization_matches_ToJson()
+    {
+        foreach (var file in TestData.SampleFiles)
+        {
+            var record = HeiRecordValidator.Validate(JsonNode.Parse(File.ReadAllText(file))).Record!;
+            var text = System.Text.Json.JsonSerializer.Serialize(record, HeiRecord.JsonOptions);
+            JsonNode.DeepEquals(JsonNode.Parse(text), record.ToJson()).Should().BeTrue(file);
+            var back = System.Text.Json.JsonSerializer.Deserialize<HeiRecord>(text, HeiRecord.JsonOptions)!;
+            JsonNode.DeepEquals(back.ToJson(), record.ToJson()).Should().BeTrue(file);
+        }
+    }
+
+    [Fact]
     public void ToJson_omits_nulls_and_uses_record_field_names()
     {
         var json = TestData.Record("mc-hours-cycle.json").ToJson();
