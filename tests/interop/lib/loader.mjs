@@ -23,8 +23,8 @@ export const repoRoot = (() => {
 /** The read-only shared data directory (../shared from the repository root, or $VCSERVICE_SHARED). */
 export const sharedDir = process.env.VCSERVICE_SHARED ?? path.resolve(repoRoot, '..', 'shared');
 
-/** The bundled contexts directory. */
-export const contextsDir = path.join(sharedDir, 'contexts');
+/** The contexts the service bundles (src/VcService.LinkedData/Contexts, a copy of shared/contexts). */
+export const contextsDir = path.join(repoRoot, 'src', 'VcService.LinkedData', 'Contexts');
 
 /** URL -> parsed context document, from contexts/index.json. */
 export function loadContexts(dir = contextsDir) {
