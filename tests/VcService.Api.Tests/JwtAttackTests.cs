@@ -118,10 +118,11 @@ public sealed class JwtAttackTests : IDisposable
     [Fact]
     public async Task Credential_missing_an_annex_i_element_fails_the_annex_i_check()
     {
-        var jwt = await SignWithDemoKeyAsync(c => c["credentialSubject"]!["hasClaim"]!.AsObject().Remove("title"));
+        var jwt = await SignWithDemoKeyAsync(c => c["credentialSubject"]!["hasClaim"]!["specifiedBy"]!.AsObject().Remove("learningOutcome"));
         var report = await VerifyAsync(_client, JsonValue.Create(jwt));
         CheckStatus(report, "signature").Should().Be("ok", report.ToJsonString());
         CheckStatus(report, "annexI").Should().Be("failed", report.ToJsonString());
+        report["checks"]!.AsArray().First(c => (string?)c!["check"] == "annexI")!["message"]!.GetValue<string>().Should().Contain("learningOutcomes");
         report["verified"]!.GetValue<bool>().Should().BeFalse();
     }
 

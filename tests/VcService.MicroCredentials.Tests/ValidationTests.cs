@@ -247,6 +247,7 @@ public class ValidationTests
     [InlineData("\"record\"")]
     [InlineData("{}")]
     [InlineData("{\"learner\": [], \"title\": {\"en\": null}, \"workload\": {\"ects\": 1e400}}")]
+    [InlineData("{\"title\": {\"en\": \"a\", \"en\": \"b\"}, \"title\": 1}")]
     [InlineData("{\"awardingBodies\": [null, 1, {}], \"learningOutcomes\": [[]], \"level\": {\"nqf\": {\"level\": {}}}}")]
     public void Any_json_gives_errors_not_exceptions(string json)
     {
@@ -266,6 +267,19 @@ public class ValidationTests
             var record = HeiRecordValidator.Validate(JsonNode.Parse(File.ReadAllText(file))).Record!;
             var again = HeiRecordValidator.Validate(record.ToJson()).Record!;
             JsonNode.DeepEquals(record.ToJson(), again.ToJson()).Should().BeTrue(file);
+        }
+    }
+
+    [Fact]
+    public void System_text_json_serialization_matches_ToJson()
+    {
+        foreach (var file in TestData.SampleFiles)
+        {
+            var record = HeiRecordValidator.Validate(JsonNode.Parse(File.ReadAllText(file))).Record!;
+            var text = System.Text.Json.JsonSerializer.Serialize(record, HeiRecord.JsonOptions);
+            JsonNode.DeepEquals(JsonNode.Parse(text), record.ToJson()).Should().BeTrue(file);
+            var back = System.Text.Json.JsonSerializer.Deserialize<HeiRecord>(text, HeiRecord.JsonOptions)!;
+            JsonNode.DeepEquals(back.ToJson(), record.ToJson()).Should().BeTrue(file);
         }
     }
 

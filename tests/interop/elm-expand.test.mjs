@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jsonld from 'jsonld';
 import { sampleRecords, issue, verify, jwtPayload, serviceUrl } from './lib/service.mjs';
-import { bundledLoader } from './lib/bundled-loader.mjs';
+import { createDocumentLoader } from './lib/loader.mjs';
+
+const bundledLoader = createDocumentLoader();
 
 for (const { name, record } of sampleRecords()) {
   test(`ELM credential from ${name} expands in safe mode with bundled contexts`, { skip: !serviceUrl && 'VCSERVICE_URL not set' }, async () => {

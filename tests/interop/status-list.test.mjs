@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import jsonld from 'jsonld';
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import { sampleRecords, issue, verify, jwtPayload, serviceUrl, apiKey } from './lib/service.mjs';
-import { bundledLoader } from './lib/bundled-loader.mjs';
+import { createDocumentLoader } from './lib/loader.mjs';
+
+const bundledLoader = createDocumentLoader();
 
 const skip = !serviceUrl && 'VCSERVICE_URL not set';
 

@@ -21,9 +21,10 @@ public static class ElmReader
         {
             return ReadCore(credential);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or JsonException or OverflowException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // E.g. duplicate member names in a lazily parsed JsonObject surface here.
+            // Hostile input boundary: e.g. duplicate member names in a lazily parsed JsonObject
+            // surface here. A report, never an exception.
             return new AnnexIViewResult { View = new JsonObject(), Missing = [new("credential", "unreadable credential: " + e.Message)] };
         }
     }
@@ -184,8 +185,9 @@ public static class ElmReader
     {
         if (First(loc, "spatialCode") is { } region)
         {
-            var code = Str(region, "notation") ?? Suffix(Id(region), V.NutsPrefix) ?? Suffix(Id(region), V.Iso3166_2Prefix);
-            if (code is not null) return code;
+            // Only codes of our formats; other regions (e.g. ATU) fall back to the country.
+            var code = Suffix(Id(region), V.NutsPrefix) ?? Suffix(Id(region), V.Iso3166_2Prefix);
+            if (code is not null && CodeLists.Classify(code) is CodeKind.Nuts or CodeKind.Iso3166_2) return code;
         }
         return ConceptCountry(First(First(loc, "address"), "countryCode"));
     }

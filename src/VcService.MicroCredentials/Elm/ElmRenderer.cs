@@ -36,6 +36,10 @@ public static class ElmRenderer
         return vc;
     }
 
+    /// <summary>Render takes a validated record; an unknown token is a caller bug, named here.</summary>
+    private static V.Term Require(IReadOnlyList<V.Term> terms, string token, string field)
+        => V.ByToken(terms, token) ?? throw new ArgumentException($"record.{field} '{token}' is not a known token: validate the record with HeiRecordValidator first");
+
     internal static string Timestamp(DateTimeOffset t)
         => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -54,7 +58,7 @@ public static class ElmRenderer
     }
 
     private static JsonObject Language(string code)
-        => V.Concept($"{V.LanguageScheme}/{code}", V.LanguageScheme, code, "language");
+        => V.Concept($"{V.LanguageScheme}/{code}", V.LanguageScheme, V.LanguageLabels.GetValueOrDefault(code) ?? code, "language");
 
     private static JsonObject Issuer(HeiRecord record, IssuerProfile issuer)
     {
@@ -120,7 +124,7 @@ public static class ElmRenderer
             ["id"] = cid + "#assessment-specification",
             ["type"] = "LearningAssessmentSpecification",
             ["title"] = LangMap(record.Title),
-            ["dcType"] = V.Concept(V.ByToken(V.AssessmentTypes, record.Assessment.Type)!, V.AssessmentScheme),
+            ["dcType"] = V.Concept(Require(V.AssessmentTypes, record.Assessment.Type, "assessment.type"), V.AssessmentScheme),
         };
         if (record.Assessment.Description is { } d) spec["description"] = LangMap(d);
         var assessment = new JsonObject
@@ -131,7 +135,7 @@ public static class ElmRenderer
             ["awardedBy"] = new JsonObject { ["id"] = cid + "#awarding" },
         };
         if (record.Grade is { } g) assessment["grade"] = Note(g);
-        if (record.Supervision is { } s) assessment["idVerification"] = V.Concept(V.ByToken(V.Supervision, s)!, V.SupervisionScheme);
+        if (record.Supervision is { } s) assessment["idVerification"] = V.Concept(Require(V.Supervision, s, "supervision"), V.SupervisionScheme);
         assessment["specifiedBy"] = spec;
         return assessment;
     }
@@ -161,21 +165,23 @@ public static class ElmRenderer
         if (level.Eqf is { } eqf) q["eqfLevel"] = V.Concept($"{V.EqfPrefix}{eqf}", V.EqfScheme, $"Level {eqf}");
         if (level.Nqf is { } nqf)
         {
-            var framework = V.IsIri(nqf.Framework) ? nqf.Framework : V.NqfFrameworkPrefix + Uri.EscapeDataString(nqf.Framework);
+            // The framework (a QDR IRI or a name) is carried in our own scheme IRI: an EU framework
+            // concept is not a ConceptScheme containing our level concept.
+            var framework = V.NqfFrameworkPrefix + Uri.EscapeDataString(nqf.Framework);
             var iri = V.IsIri(nqf.Level) ? nqf.Level : $"{V.NqfLevelPrefix}{Uri.EscapeDataString(nqf.Framework)}:{Uri.EscapeDataString(nqf.Level)}";
             q["nqfLevel"] = V.Concept(iri, framework, nqf.Level, nqf.Level);
         }
-        if (level.QfEheaCycle is { } cycle) q["educationLevel"] = V.Concept(V.ByToken(V.QfEheaCycles, cycle)!, V.QfEheaScheme);
+        if (level.QfEheaCycle is { } cycle) q["educationLevel"] = V.Concept(Require(V.QfEheaCycles, cycle, "level.qfEheaCycle"), V.QfEheaScheme);
         if (level.NotApplicable == true) notes.Add(TaggedNote(new Dictionary<string, string> { ["en"] = "Level: not applicable" }, V.NoteLevelNotApplicable, "Level not applicable"));
         // Annex I 10: form of participation.
-        q["mode"] = V.Concept(V.ByToken(V.ParticipationModes, record.Participation.Mode)!, V.ModeScheme);
+        q["mode"] = V.Concept(Require(V.ParticipationModes, record.Participation.Mode, "participation.mode"), V.ModeScheme);
         if (record.Participation.Description is { } pd) notes.Add(TaggedNote(pd, V.NoteParticipation, "Form of participation"));
         if (record.Prerequisites is { } pre) q["entryRequirement"] = Note(pre);
         // Annex I 11: type of quality assurance.
         q["accreditation"] = Accreditation(record.QualityAssurance);
         if (record.Stackability is { } st)
         {
-            var term = V.ByToken(V.StackabilityTypes, st.Type)!;
+            var term = Require(V.StackabilityTypes, st.Type, "stackability.type");
             notes.Add(TaggedNote(new Dictionary<string, string> { ["en"] = term.Label }, term.Iri, "Integration/stackability: " + term.Label));
             if (st.Towards is { } towards) q["isPartOf"] = new JsonObject { ["type"] = "Qualification", ["title"] = LangMap(towards) };
         }
@@ -204,9 +210,11 @@ public static class ElmRenderer
     {
         if (system == "ecvet")
             return V.Concept(V.CreditSystemEcvet, V.CreditScheme, "European credit system for vocational education and training");
+        // Systems we do not know are not claimed to be in the EU credit scheme.
+        const string ownScheme = V.OurPrefix + "credit-system";
         return V.IsIri(system)
-            ? V.Concept(system, V.CreditScheme, system)
-            : V.Concept(V.CreditSystemPrefix + system, V.CreditScheme, system);
+            ? V.Concept(system, ownScheme, system)
+            : V.Concept(V.CreditSystemPrefix + system, ownScheme, system);
     }
 
     private static JsonObject Accreditation(QualityAssurance qa)
@@ -217,7 +225,7 @@ public static class ElmRenderer
         return new JsonObject
         {
             ["type"] = "Accreditation",
-            ["dcType"] = V.Concept(V.ByToken(V.QualityAssuranceTypes, qa.Type)!, V.AccreditationScheme),
+            ["dcType"] = V.Concept(Require(V.QualityAssuranceTypes, qa.Type, "qualityAssurance.type"), V.AccreditationScheme),
             ["accreditingAgent"] = agent,
         };
     }

@@ -129,6 +129,12 @@ public static class ElmVocabulary
 
     internal static bool IsIri(string s) => HeiRecordValidator.IsAbsoluteIri(s);
 
+    /// <summary>English labels of those languages in the EU language authority table.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LanguageLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["BUL"] = "Bulgarian", ["CES"] = "Czech", ["DAN"] = "Danish", ["DEU"] = "German", ["ELL"] = "Greek", ["ENG"] = "English", ["SPA"] = "Spanish", ["EST"] = "Estonian", ["FIN"] = "Finnish", ["FRA"] = "French", ["GLE"] = "Irish", ["HRV"] = "Croatian", ["HUN"] = "Hungarian", ["ITA"] = "Italian", ["LIT"] = "Lithuanian", ["LAV"] = "Latvian", ["MLT"] = "Maltese", ["NLD"] = "Dutch", ["POL"] = "Polish", ["POR"] = "Portuguese", ["RON"] = "Romanian", ["SLK"] = "Slovak", ["SLV"] = "Slovenian", ["SWE"] = "Swedish", ["ISL"] = "Icelandic", ["NOR"] = "Norwegian", ["NOB"] = "Norwegian Bokmål", ["TUR"] = "Turkish", ["CAT"] = "Catalan", ["EUS"] = "Basque", ["GLG"] = "Galician", ["UKR"] = "Ukrainian", ["SQI"] = "Albanian", ["MKD"] = "Macedonian", ["SRP"] = "Serbian",
+    };
+
     public static Term? ByToken(IReadOnlyList<Term> terms, string token) => terms.FirstOrDefault(t => t.Token == token);
     public static Term? ByIri(IReadOnlyList<Term> terms, string? iri) => terms.FirstOrDefault(t => t.Iri == iri);
 
@@ -146,5 +152,10 @@ public static class ElmVocabulary
         return c;
     }
 
-    public static JsonObject Concept(Term term, string scheme) => Concept(term.Iri, scheme, term.Label);
+    /// <summary>A Concept for a term; our urn: terms sit in our own scheme, never in an EU scheme.</summary>
+    public static JsonObject Concept(Term term, string scheme) => Concept(term.Iri, OwnScheme(term.Iri) ?? scheme, term.Label);
+
+    /// <summary>urn:vcservice:kind:token -> urn:vcservice:kind; null for other IRIs.</summary>
+    public static string? OwnScheme(string iri)
+        => iri.StartsWith(OurPrefix, StringComparison.Ordinal) && iri.LastIndexOf(':') is var i && i > OurPrefix.Length ? iri[..i] : null;
 }

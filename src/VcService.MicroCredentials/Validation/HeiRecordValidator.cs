@@ -22,6 +22,19 @@ public static partial class HeiRecordValidator
 
     public static HeiRecordValidation Validate(JsonNode? body, ValidationProfile? profile, TimeProvider time)
     {
+        try
+        {
+            return ValidateCore(body, profile, time);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            // E.g. a lazily parsed JsonObject with duplicate member names throws on first access.
+            return new() { Errors = [new("", "malformed JSON: " + e.Message)] };
+        }
+    }
+
+    private static HeiRecordValidation ValidateCore(JsonNode? body, ValidationProfile? profile, TimeProvider time)
+    {
         var errors = new List<ValidationError>();
         if (body is not JsonObject root)
         {

@@ -54,8 +54,8 @@ public sealed class DidDocumentTests
     [Fact]
     public void Methods_with_undecodable_keys_are_left_out()
     {
-        var json = JsonNode.Parse($$"""
-            {"id": "{{Did}}", "verificationMethod": [
+        var json = JsonNode.Parse($$$"""
+            {"id": "{{{Did}}}", "verificationMethod": [
               {"id": "#bad", "type": "Multikey", "publicKeyMultibase": "zNotAKey"},
               {"id": "#jwk", "type": "JsonWebKey", "publicKeyJwk": {"kty": "RSA", "n": "x", "e": "AQAB"}},
               {"type": "Multikey"}, 42]}

@@ -1,9 +1,8 @@
 // Helpers for interop tests that talk to a running VcService (started by ./test.sh).
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { repoRoot } from './loader.mjs';
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const serviceUrl = process.env.VCSERVICE_URL;
 export const apiKey = process.env.VCSERVICE_API_KEY;
 

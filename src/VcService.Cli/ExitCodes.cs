@@ -1,0 +1,19 @@
+namespace VcService.Cli;
+
+/// <summary>Process exit codes of <c>vcservice</c>.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Command-line usage error (reported by System.CommandLine).</summary>
+    public const int Usage = 1;
+
+    /// <summary>The input file does not exist or cannot be read.</summary>
+    public const int InputUnreadable = 2;
+
+    /// <summary>The input is not valid JSON, JSON-LD or N-Quads.</summary>
+    public const int InvalidInput = 3;
+
+    /// <summary>An explicit processing limit was hit (e.g. the RDFC-1.0 work limit).</summary>
+    public const int LimitExceeded = 4;
+}

@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using System.Text;
+using VcService.LinkedData.Rdf;
+
+namespace VcService.LinkedData.Canonicalization;
+
+/// <summary>One quad of the input with its terms pre-encoded as canonical N-Quads UTF-8.</summary>
+internal sealed class EncodedQuad(Quad quad)
+{
+    public Quad Quad { get; } = quad;
+
+    /// <summary>Blank node indices of subject, object and graph, or -1.</summary>
+    public int S = -1, O = -1, G = -1;
+
+    /// <summary>Encoded non-blank terms; <see cref="GBytes"/> is null for the default graph.</summary>
+    public byte[]? SBytes, PBytes, OBytes, GBytes;
+
+    /// <summary><c>&lt;predicate&gt;</c> with the IRI unescaped, as Hash Related Blank Node (§4.7 step 2) appends it.</summary>
+    public byte[] PredicateRaw = [];
+}
+
+/// <summary>
+/// The canonicalization state (RDFC-1.0 §4.2): the blank node to quads map, the hash to blank
+/// nodes map's inputs (first-degree hashes) and the canonical issuer, plus the work counters
+/// and scratch buffers the algorithms share.
+/// </summary>
+internal sealed class CanonicalizationState
+{
+    private readonly Dictionary<string, byte[]> _iriCache = new(StringComparer.Ordinal);
+    private readonly StringBuilder _termBuilder = new(256);
+
+    public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
+    {
+        Options = options;
+        HashSize = options.HashAlgorithm == Rdfc10HashAlgorithm.Sha384 ? SHA384.HashSizeInBytes : SHA256.HashSizeInBytes;
+
+        // The input is a set: drop exact duplicates (they would distort the blank node to quads map).
+        var seen = dataset.Count > 1 ? new HashSet<Quad>(dataset.Count) : null;
+        var quads = new List<EncodedQuad>(dataset.Count);
+        var labels = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labelList = new List<string>();
+        var quadsOf = new List<List<int>>();
+
+        foreach (var quad in dataset)
+        {
+            if (seen is not null && !seen.Add(quad))
+            {
+                continue;
+            }
+            if (quad.Predicate.Kind != RdfTermKind.Iri)
+            {
+                throw new ArgumentException("RDFC-1.0 input: predicates must be IRIs.", nameof(dataset));
+            }
+            if (quad.Subject.Kind is not (RdfTermKind.Iri or RdfTermKind.BlankNode)
+                || quad.Object.Kind == RdfTermKind.DefaultGraph
+                || quad.Graph.Kind == RdfTermKind.Literal)
+            {
+                throw new ArgumentException("RDFC-1.0 input: term not allowed in its position.", nameof(dataset));
+            }
+            int index = quads.Count;
+            var encoded = new EncodedQuad(quad)
+            {
+                PBytes = EncodeIri(quad.Predicate.Value),
+                PredicateRaw = Encoding.UTF8.GetBytes("<" + quad.Predicate.Value + ">"),
+            };
+            // §4.4.3 step 2: for each blank node in subject, object or graph, add a reference to the
+            // quad to the blank node to quads map (once per quad).
+            encoded.S = Track(quad.Subject, index);
+            encoded.O = Track(quad.Object, index);
+            encoded.G = Track(quad.Graph, index);
+            if (encoded.S < 0) encoded.SBytes = Encode(quad.Subject);
+            if (encoded.O < 0) encoded.OBytes = Encode(quad.Object);
+            if (encoded.G < 0 && !quad.Graph.IsDefaultGraph) encoded.GBytes = Encode(quad.Graph);
+            quads.Add(encoded);
+        }
+
+        Quads = quads.ToArray();
+        Labels = labelList.ToArray();
+        QuadsOf = quadsOf.Select(l => l.ToArray()).ToArray();
+        FirstDegreeHashes = new string[Labels.Length];
+        CanonicalIssuer = new IdentifierIssuer("c14n", Labels.Length);
+
+        int Track(RdfTerm term, int quadIndex)
+        {
+            if (term.Kind != RdfTermKind.BlankNode)
+            {
+                return -1;
+            }
+            if (!labels.TryGetValue(term.Value, out int node))
+            {
+                node = labelList.Count;
+                labels.Add(term.Value, node);
+                labelList.Add(term.Value);
+                quadsOf.Add([]);
+            }
+            var list = quadsOf[node];
+            if (list.Count == 0 || list[^1] != quadIndex)
+            {
+                list.Add(quadIndex);
+            }
+            return node;
+        }
+    }
+
+    public Rdfc10Options Options { get; }
+
+    public int HashSize { get; }
+
+    public EncodedQuad[] Quads { get; }
+
+    /// <summary>Blank node index → input label (without <c>_:</c>), in order of first appearance.</summary>
+    public string[] Labels { get; }
+
+    /// <summary>The blank node to quads map: blank node index → indices into <see cref="Quads"/>.</summary>
+    public int[][] QuadsOf { get; }
+
+    /// <summary>Hash First Degree Quads result per blank node (hex).</summary>
+    public string[] FirstDegreeHashes { get; }
+
+    public IdentifierIssuer CanonicalIssuer { get; }
+
+    /// <summary>The Hash N-Degree Quads call limit of this run (from the options and the dataset).</summary>
+    public long DeepIterationLimit { get; set; }
+
+    public long RemainingDeepIterations { get; set; }
+
+    public long RemainingPermutations { get; set; }
+
+    /// <summary>Scratch buffers, free for use inside one non-recursive step.</summary>
+    public ByteBuffer Scratch { get; } = new();
+
+    public ByteBuffer Scratch2 { get; } = new();
+
+    /// <summary>The hash algorithm of the run over <paramref name="data"/>, as lower-case hex.</summary>
+    public string HashToHex(ReadOnlySpan<byte> data)
+    {
+        Span<byte> digest = stackalloc byte[SHA384.HashSizeInBytes];
+        int size = Options.HashAlgorithm == Rdfc10HashAlgorithm.Sha384
+            ? SHA384.HashData(data, digest)
+            : SHA256.HashData(data, digest);
+        return Convert.ToHexStringLower(digest[..size]);
+    }
+
+    /// <summary>
+    /// Writes one quad as a canonical N-Quads line, blank nodes written by <paramref name="blank"/>:
+    /// <c>_:a</c>/<c>_:z</c> for Hash First Degree Quads, canonical labels for the result.
+    /// </summary>
+    public static void WriteQuad(ByteBuffer buffer, EncodedQuad q, IBlankNodeWriter blank)
+    {
+        if (q.S >= 0) blank.Write(buffer, q.S); else buffer.Add(q.SBytes);
+        buffer.Add((byte)' ');
+        buffer.Add(q.PBytes);
+        buffer.Add((byte)' ');
+        if (q.O >= 0) blank.Write(buffer, q.O); else buffer.Add(q.OBytes);
+        if (q.G >= 0)
+        {
+            buffer.Add((byte)' ');
+            blank.Write(buffer, q.G);
+        }
+        else if (q.GBytes is not null)
+        {
+            buffer.Add((byte)' ');
+            buffer.Add(q.GBytes);
+        }
+        buffer.Add(" .\n"u8);
+    }
+
+    private byte[] Encode(RdfTerm term)
+    {
+        if (term.Kind == RdfTermKind.Iri)
+        {
+            return EncodeIri(term.Value);
+        }
+        _termBuilder.Clear();
+        NQuadsSerializer.AppendTerm(_termBuilder, term);
+        return Utf8(_termBuilder);
+    }
+
+    private byte[] EncodeIri(string iri)
+    {
+        if (!_iriCache.TryGetValue(iri, out var bytes))
+        {
+            _termBuilder.Clear();
+            NQuadsSerializer.AppendIri(_termBuilder, iri);
+            bytes = Utf8(_termBuilder);
+            _iriCache.Add(iri, bytes);
+        }
+        return bytes;
+    }
+
+    private static byte[] Utf8(StringBuilder sb) => Encoding.UTF8.GetBytes(sb.ToString());
+}
+
+/// <summary>How a blank node is written when a quad is serialized for hashing or output.</summary>
+internal interface IBlankNodeWriter
+{
+    void Write(ByteBuffer buffer, int node);
+}

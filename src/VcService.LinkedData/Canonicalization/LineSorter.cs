@@ -1,0 +1,36 @@
+namespace VcService.LinkedData.Canonicalization;
+
+/// <summary>A line (N-Quad) inside a <see cref="ByteBuffer"/>.</summary>
+internal readonly record struct LineSegment(int Start, int Length, int Tag);
+
+/// <summary>
+/// Sorts UTF-8 lines by their bytes. Byte order of UTF-8 is Unicode code point order, the order
+/// RDFC-1.0 prescribes for N-Quads (§4.6.3 step 4, §4.4.3 step 7).
+/// </summary>
+internal static class LineSorter
+{
+    public static void Sort(ByteBuffer buffer, List<LineSegment> lines)
+    {
+        if (lines.Count < 2)
+        {
+            return;
+        }
+        lines.Sort((a, b) => Compare(buffer, a, b));
+    }
+
+    public static int Compare(ByteBuffer buffer, LineSegment a, LineSegment b) =>
+        buffer.Slice(a.Start, a.Length).SequenceCompareTo(buffer.Slice(b.Start, b.Length));
+
+    /// <summary>True when the lines are already in buffer order, so the buffer can be hashed as is.</summary>
+    public static bool InBufferOrder(List<LineSegment> lines)
+    {
+        for (int i = 1; i < lines.Count; i++)
+        {
+            if (lines[i].Start < lines[i - 1].Start)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,232 @@
+namespace VcService.LinkedData.JsonLd.ToRdf;
+
+/// <summary>
+/// Node Map Generation (JSON-LD 1.1 API §7.2.2, https://www.w3.org/TR/json-ld11-api/#node-map-generation).
+/// The node map is graph name → subject → node; nodes are <see cref="JsonModel"/> maps.
+/// </summary>
+internal sealed class NodeMapGenerator
+{
+    private readonly BlankNodeIssuer _issuer;
+
+    public NodeMapGenerator(BlankNodeIssuer issuer)
+    {
+        _issuer = issuer;
+        NodeMap = new Dictionary<string, Dictionary<string, Dictionary<string, object?>>>(StringComparer.Ordinal)
+        {
+            [Keywords.Default] = new(StringComparer.Ordinal),
+        };
+    }
+
+    public Dictionary<string, Dictionary<string, Dictionary<string, object?>>> NodeMap { get; }
+
+    public void Generate(object? element, string activeGraph, object? activeSubject, string? activeProperty, Dictionary<string, object?>? list)
+    {
+        // 1) Arrays: each item.
+        if (element is List<object?> array)
+        {
+            foreach (var item in array)
+            {
+                Generate(item, activeGraph, activeSubject, activeProperty, list);
+            }
+            return;
+        }
+        if (element is not Dictionary<string, object?> map)
+        {
+            return;
+        }
+        // 2)
+        if (!NodeMap.TryGetValue(activeGraph, out var graph))
+        {
+            graph = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+            NodeMap[activeGraph] = graph;
+        }
+        Dictionary<string, object?>? subjectNode = activeSubject is string s && graph.TryGetValue(s, out var sn) ? sn : null;
+        // 3) Relabel blank node types.
+        if (map.TryGetValue(Keywords.Type, out var typeValue) && typeValue is List<object?> types)
+        {
+            for (var i = 0; i < types.Count; i++)
+            {
+                if (types[i] is string t && Iri.IsBlankNode(t))
+                {
+                    types[i] = _issuer.Issue(t);
+                }
+            }
+        }
+        else if (typeValue is string single && Iri.IsBlankNode(single))
+        {
+            map[Keywords.Type] = _issuer.Issue(single);
+        }
+        if (map.ContainsKey(Keywords.Value))
+        {
+            // 4) Value objects.
+            if (list is null)
+            {
+                var values = GetOrAddList(subjectNode!, activeProperty!);
+                if (!ContainsDeep(values, map))
+                {
+                    values.Add(map);
+                }
+            }
+            else
+            {
+                ((List<object?>)list[Keywords.List]!).Add(map);
+            }
+            return;
+        }
+        if (map.TryGetValue(Keywords.List, out var listValue))
+        {
+            // 5) List objects.
+            var result = new Dictionary<string, object?>(StringComparer.Ordinal) { [Keywords.List] = new List<object?>() };
+            Generate(listValue, activeGraph, activeSubject, activeProperty, result);
+            if (list is null)
+            {
+                GetOrAddList(subjectNode!, activeProperty!).Add(result);
+            }
+            else
+            {
+                ((List<object?>)list[Keywords.List]!).Add(result);
+            }
+            return;
+        }
+        // 6) Node objects.
+        string id;
+        if (map.TryGetValue(Keywords.Id, out var idValue) && idValue is string given)
+        {
+            id = Iri.IsBlankNode(given) ? _issuer.Issue(given) : given;
+        }
+        else if (idValue is null && map.ContainsKey(Keywords.Id))
+        {
+            // Deviation: an @id that expanded to null (a keyword-like value) gets the empty id, which is not an
+            // absolute IRI, so toRdf drops the node and references to it (W3C test #te122).
+            id = "";
+        }
+        else
+        {
+            id = _issuer.Issue(null);
+        }
+        // 6.2-6.3)
+        if (!graph.TryGetValue(id, out var node))
+        {
+            node = new Dictionary<string, object?>(StringComparer.Ordinal) { [Keywords.Id] = id };
+            graph[id] = node;
+        }
+        if (activeSubject is Dictionary<string, object?> reverseSubject)
+        {
+            // 6.4) Reverse: the referencing node becomes a value of this node.
+            var values = GetOrAddList(node, activeProperty!);
+            if (!ContainsDeep(values, reverseSubject))
+            {
+                values.Add(reverseSubject);
+            }
+        }
+        else if (activeProperty is not null)
+        {
+            // 6.5)
+            var reference = new Dictionary<string, object?>(1, StringComparer.Ordinal) { [Keywords.Id] = id };
+            if (list is null)
+            {
+                var values = GetOrAddList(subjectNode!, activeProperty);
+                if (!ContainsDeep(values, reference))
+                {
+                    values.Add(reference);
+                }
+            }
+            else
+            {
+                ((List<object?>)list[Keywords.List]!).Add(reference);
+            }
+        }
+        // 6.6) Types.
+        if (map.TryGetValue(Keywords.Type, out var nodeTypes))
+        {
+            var values = GetOrAddList(node, Keywords.Type);
+            foreach (var t in JsonModel.AsList(nodeTypes))
+            {
+                if (!values.Contains(t))
+                {
+                    values.Add(t);
+                }
+            }
+        }
+        // 6.7) Index.
+        if (map.TryGetValue(Keywords.Index, out var index))
+        {
+            if (node.TryGetValue(Keywords.Index, out var existing) && !JsonModel.DeepEquals(existing, index))
+            {
+                throw new JsonLdException("conflicting indexes", $"node '{id}' has two different @index values");
+            }
+            node[Keywords.Index] = index;
+        }
+        // 6.8) Reverse properties.
+        if (map.TryGetValue(Keywords.Reverse, out var reverseValue) && reverseValue is Dictionary<string, object?> reverseMap)
+        {
+            var referenced = new Dictionary<string, object?>(1, StringComparer.Ordinal) { [Keywords.Id] = id };
+            foreach (var (property, values) in reverseMap)
+            {
+                foreach (var value in JsonModel.AsList(values))
+                {
+                    Generate(value, activeGraph, referenced, property, null);
+                }
+            }
+        }
+        // 6.9) Named graph.
+        if (map.TryGetValue(Keywords.Graph, out var graphValue))
+        {
+            Generate(graphValue, id, null, null, null);
+        }
+        // 6.10) Included nodes.
+        if (map.TryGetValue(Keywords.Included, out var includedValue))
+        {
+            Generate(includedValue, activeGraph, null, null, null);
+        }
+        // 6.11) Other properties.
+        foreach (var (key, value) in map)
+        {
+            if (key is Keywords.Id or Keywords.Type or Keywords.Index or Keywords.Reverse or Keywords.Graph or Keywords.Included)
+            {
+                continue;
+            }
+            var property = Iri.IsBlankNode(key) ? _issuer.Issue(key) : key;
+            if (!node.ContainsKey(property))
+            {
+                node[property] = new List<object?>();
+            }
+            Generate(value, activeGraph, id, property, null);
+        }
+    }
+
+    private static List<object?> GetOrAddList(Dictionary<string, object?> node, string property)
+    {
+        if (node.TryGetValue(property, out var existing) && existing is List<object?> list)
+        {
+            return list;
+        }
+        list = new List<object?>();
+        node[property] = list;
+        return list;
+    }
+
+    private static bool ContainsDeep(List<object?> values, Dictionary<string, object?> item)
+    {
+        // Fast path for node references.
+        if (item.Count == 1 && item.TryGetValue(Keywords.Id, out var id))
+        {
+            foreach (var v in values)
+            {
+                if (v is Dictionary<string, object?> { Count: 1 } m && m.TryGetValue(Keywords.Id, out var vid) && Equals(vid, id))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        foreach (var v in values)
+        {
+            if (JsonModel.DeepEquals(v, item))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
