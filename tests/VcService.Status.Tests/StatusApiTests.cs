@@ -195,6 +195,7 @@ public sealed class StatusApiTests : IDisposable
         first.Content.Headers.ContentType!.MediaType.Should().Be("application/jwt");
         first.Headers.CacheControl!.Public.Should().BeTrue();
         first.Headers.CacheControl.MaxAge.Should().Be(TimeSpan.FromSeconds(300));
+        first.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
         var etag = first.Headers.ETag!;
         var jwt = await first.Content.ReadAsStringAsync();
         var vc = Payload(jwt)["vc"]!;
@@ -229,6 +230,22 @@ public sealed class StatusApiTests : IDisposable
         }
 
         (await client.GetAsync("/status/demo/nolist")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_vc2_list_without_a_vc2_securing_mechanism_is_501_and_fails_the_check_closed()
+    {
+        var client = Client();
+        var store = _factory.Services.GetRequiredService<IStatusListStore>();
+        var allocation = await store.AllocateAsync("demo", "revocation", "BitstringStatusList", "vc2-credential", default);
+        var response = await client.GetAsync($"/status/demo/{allocation.ListId}");
+        response.StatusCode.Should().Be(HttpStatusCode.NotImplemented);
+        ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]).Should().Contain("cannot be secured yet");
+
+        var local = _factory.Services.GetServices<IStatusListFetcher>().First();
+        var fetched = await local.FetchAsync(new Uri($"https://vc.test.example/status/demo/{allocation.ListId}"), default);
+        fetched.Success.Should().BeFalse();
+        fetched.Error.Should().Contain("cannot be secured yet");
     }
 
     [Fact]

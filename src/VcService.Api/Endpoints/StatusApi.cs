@@ -32,9 +32,9 @@ public static class StatusApi
         {
             signed = await publisher.GetSignedAsync(issuerId, listId, cancellationToken);
         }
-        catch (NotSupportedException e)
+        catch (StatusListSigningException e)
         {
-            return Problems.Result(StatusCodes.Status501NotImplemented, "Not implemented", e.Message);
+            return Problems.Result(e.Status, "Status list unavailable", e.Message);
         }
         if (signed is null)
             return Problems.Result(StatusCodes.Status404NotFound, "Not found", $"Issuer '{issuerId}' has no status list '{listId}'.");
@@ -43,6 +43,9 @@ public static class StatusApi
         headers.ETag = signed.ETag;
         headers.CacheControl = $"public, max-age={options.Value.CacheMaxAgeSeconds}";
         headers.LastModified = signed.SignedAt.ToString("R");
+        // Public data that browser wallets and verifiers on other origins fetch.
+        headers.AccessControlAllowOrigin = "*";
+        headers.AccessControlExposeHeaders = "ETag, Cache-Control";
         if (IfNoneMatch(http.Request, signed.ETag))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return Results.Text(signed.Credential, signed.MediaType);

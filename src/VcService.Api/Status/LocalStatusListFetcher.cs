@@ -14,7 +14,16 @@ public sealed class LocalStatusListFetcher(StatusListUrls urls, StatusListPublis
     {
         if (urls.Parse(url) is not { } id)
             return StatusListFetchResult.Fail($"'{url}' is not a status list URL of this service");
-        var signed = await publisher.GetSignedAsync(id.TenantId, id.ListId, cancellationToken);
+        Storage.Abstractions.SignedStatusList? signed;
+        try
+        {
+            signed = await publisher.GetSignedAsync(id.TenantId, id.ListId, cancellationToken);
+        }
+        catch (StatusListSigningException e)
+        {
+            // No active key, or a list type that cannot be secured yet: the check fails closed with the reason.
+            return StatusListFetchResult.Fail($"the status list could not be produced: {e.Message}");
+        }
         return signed is null
             ? StatusListFetchResult.Fail($"this service has no status list '{id.ListId}' for issuer '{id.TenantId}'")
             : StatusListFetchResult.Ok(signed.Credential, signed.MediaType, maxAge: null);

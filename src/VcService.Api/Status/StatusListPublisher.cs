@@ -45,7 +45,7 @@ public sealed class StatusListPublisher(
     public async Task<SignedStatusList> SignAsync(StoredStatusList list, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var opened = await keys.OpenActiveKeyAsync(list.TenantId, cancellationToken)
-            ?? throw new InvalidOperationException($"Issuer '{list.TenantId}' has no active signing key to sign its status list.");
+            ?? throw new StatusListSigningException(StatusCodes.Status503ServiceUnavailable, $"Issuer '{list.TenantId}' has no active signing key to sign its status list.");
         using var key = opened.Key;
         var validFrom = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var input = new StatusListCredentialInput(
@@ -67,7 +67,7 @@ public sealed class StatusListPublisher(
                 break;
             default:
                 // VC 2.0 lists need VC-JOSE-COSE (application/vc+jwt) or Data Integrity securing, not available yet.
-                throw new NotSupportedException($"Status lists of type '{list.ListType}' cannot be secured yet (no VC 2.0 securing mechanism is configured).");
+                throw new StatusListSigningException(StatusCodes.Status501NotImplemented, $"Status lists of type '{list.ListType}' cannot be secured yet (no VC 2.0 securing mechanism is configured).");
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(credential)))[..16];
         return new SignedStatusList
@@ -80,4 +80,10 @@ public sealed class StatusListPublisher(
             ValidUntil = input.ValidUntil,
         };
     }
+}
+
+/// <summary>A status list that cannot be signed now; the message is safe to show.</summary>
+public sealed class StatusListSigningException(int status, string message) : Exception(message)
+{
+    public int Status { get; } = status;
 }
