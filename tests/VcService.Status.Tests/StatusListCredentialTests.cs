@@ -30,7 +30,7 @@ public sealed class StatusListCredentialTests
 
         var (content, error) = StatusListCredentialReader.Read(credential, BitstringStatusListEntry.Type);
         error.Should().BeNull();
-        content!.Purpose.Should().Be("revocation");
+        content!.Purposes.Should().Equal("revocation");
         content.ValidUntil.Should().Be(From.AddDays(1));
         BitstringStatusList.Decode(content.EncodedList, content.Form).List!.SetIndices().Should().Equal(94567);
     }
@@ -49,6 +49,8 @@ public sealed class StatusListCredentialTests
         ((string?)subject["encodedList"]).Should().StartWith("H4sI", "StatusList2021 has no multibase prefix");
 
         StatusListCredentialReader.Read(credential, StatusList2021Entry.Type).Error.Should().BeNull();
+        credential["credentialSubject"]!["statusPurpose"] = new JsonArray("revocation", "suspension");
+        StatusListCredentialReader.Read(credential, StatusList2021Entry.Type).Content!.Purposes.Should().Equal("revocation", "suspension");
         StatusListCredentialReader.Read(credential, BitstringStatusListEntry.Type).Error.Should().Contain("BitstringStatusListCredential");
     }
 

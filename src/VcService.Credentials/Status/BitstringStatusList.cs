@@ -21,12 +21,13 @@ public sealed record StatusListDecodeResult(BitstringStatusList? List, string? E
 
 /// <summary>
 /// A W3C Bitstring Status List (https://www.w3.org/TR/vc-bitstring-status-list/): one bit per
-/// credential. Index 0 is the left-most (most significant) bit of the first byte (§3.2 "Bitstring
-/// Expansion", step 3 of the validate algorithm). Not thread-safe: callers that share one copy it.
+/// credential (statusSize 1). Index 0 is the left-most bit of the bitstring (§2.2 encodedList),
+/// i.e. the most significant bit of the first byte, as Digital Bazaar's implementation does.
+/// Not thread-safe: callers that share one copy it.
 /// </summary>
 public sealed class BitstringStatusList
 {
-    /// <summary>Minimum number of entries (§2.2: 16 KB uncompressed) — the herd privacy of the list.</summary>
+    /// <summary>Minimum number of entries (§2.2: at least 16 KB uncompressed; §3.2 step 2) — the herd privacy of the list.</summary>
     public const int MinimumLength = 131_072;
 
     /// <summary>Default limit on the uncompressed size when decoding, against GZIP bombs (16 MiB = 134 million entries).</summary>
@@ -97,8 +98,8 @@ public sealed class BitstringStatusList
     }
 
     /// <summary>
-    /// The bitstring generation algorithm (§3.1): GZIP-compress the bitstring (RFC 1952) and
-    /// base64url-encode it without padding; multibase adds the <c>u</c> prefix.
+    /// Bitstring Generation Algorithm (§3.3) step 3: GZIP-compress the bitstring (RFC 1952) and
+    /// multibase-encode it as base64url without padding (the <c>u</c> prefix).
     /// </summary>
     public string Encode(EncodedListForm form = EncodedListForm.Multibase)
     {
@@ -110,11 +111,11 @@ public sealed class BitstringStatusList
     }
 
     /// <summary>
-    /// The bitstring expansion algorithm (§3.2): strip the multibase prefix, base64url-decode,
-    /// GZIP-decompress. Never throws for bad input; the uncompressed size is capped at
-    /// <paramref name="maxDecodedBytes"/> (GZIP bombs), and a list shorter than
+    /// Bitstring Expansion Algorithm (§3.4) step 2: multibase-decode, then GZIP-decompress.
+    /// Never throws for bad input. Deviation: the spec sets no limit; the uncompressed size is
+    /// capped at <paramref name="maxDecodedBytes"/> (GZIP bombs). A list shorter than
     /// <see cref="MinimumLength"/> is refused when <paramref name="enforceMinimumLength"/> is set
-    /// (validate algorithm step 9, <c>STATUS_LIST_LENGTH_ERROR</c>).
+    /// (Validate Algorithm §3.2 step 9, <c>STATUS_LIST_LENGTH_ERROR</c>).
     /// </summary>
     /// <param name="form">
     /// Multibase requires the <c>u</c> prefix. Base64Url (StatusList2021) takes the text as is,

@@ -84,7 +84,7 @@ public static class StatusList2021Credential
 public sealed record StatusListCredentialContent(
     string? Id,
     string? Issuer,
-    string Purpose,
+    IReadOnlyList<string> Purposes,
     string EncodedList,
     EncodedListForm Form,
     DateTimeOffset? ValidFrom,
@@ -115,9 +115,10 @@ public static class StatusListCredentialReader
             return Fail("the status list credential has no credentialSubject object");
         if (!CredentialDocument.GetTypes(subject).Contains(subjectType))
             return Fail($"the status list credential's credentialSubject type is not '{subjectType}'");
+        // §2.2: one or more strings (one list may serve several purposes).
         var purposes = CredentialDocument.GetStrings(subject, "statusPurpose");
-        if (purposes.Count != 1)
-            return Fail("the status list credential's credentialSubject.statusPurpose is missing or not a single string");
+        if (purposes.Count == 0)
+            return Fail("the status list credential's credentialSubject.statusPurpose is missing");
         var encoded = CredentialDocument.GetString(subject, "encodedList");
         if (encoded is null)
             return Fail("the status list credential's credentialSubject.encodedList is missing");
@@ -141,7 +142,7 @@ public static class StatusListCredentialReader
         return (new StatusListCredentialContent(
             CredentialDocument.GetString(credential, "id"),
             CredentialDocument.GetIssuerId(credential),
-            purposes[0],
+            purposes,
             encoded,
             bitstring ? EncodedListForm.Multibase : EncodedListForm.Base64Url,
             from,

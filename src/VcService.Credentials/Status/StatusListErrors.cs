@@ -1,8 +1,10 @@
 namespace VcService.Credentials.Status;
 
 /// <summary>
-/// The processing error types of Bitstring Status List v1.0 ("Processing Errors" section), used as
-/// the first word of error messages so callers can match on them.
+/// The processing error types of Bitstring Status List v1.0 §3.5 (the first three) and of the VC
+/// Data Model 2.0 that its algorithms raise (the last two), used as the first word of error
+/// messages so callers can match on them. As problem types they are
+/// <c>https://www.w3.org/ns/credentials/status-list#&lt;CODE&gt;</c>.
 /// </summary>
 public static class StatusListErrors
 {

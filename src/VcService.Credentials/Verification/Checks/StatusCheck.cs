@@ -29,9 +29,9 @@ public sealed record StatusCheckOptions
 /// <summary>
 /// The <c>status</c> check (DESIGN §6): for each <c>credentialStatus</c> entry, obtains the status
 /// list credential, verifies its signature and that its issuer is the credential's issuer, and reads
-/// the bit (Bitstring Status List v1.0 §3.2 "Validate Algorithm"). A set bit fails the check as
-/// revoked or suspended. When a list cannot be obtained or verified the check fails: a status that
-/// cannot be confirmed is not reported as fine (fail closed).
+/// the bit — Bitstring Status List v1.0 §3.2 "Validate Algorithm", also applied to StatusList2021.
+/// A set bit fails the check as revoked or suspended. When a list cannot be obtained or verified
+/// the check fails: a status that cannot be confirmed is not reported as fine (fail closed).
 /// </summary>
 public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver dids, StatusCheckOptions? options = null) : IVerificationCheck
 {
@@ -48,7 +48,7 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
 
     public async Task<CheckResult> RunAsync(VerificationContext context, CancellationToken cancellationToken)
     {
-        // 1) The entries (none = nothing to check).
+        // 1), 3), 7) The entries: purpose and index of each (none = nothing to check).
         var read = StatusListEntryReader.Read(context.Credential!);
         if (!read.Present)
             return CheckResult.Skipped(Name, "The credential has no credentialStatus entry.");
@@ -59,12 +59,12 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         var set = new List<string>();
         foreach (var entry in read.Entries)
         {
-            // 2)-9) The list credential, verified and expanded.
+            // 2), 4)-9) The list credential, verified and expanded (at least 131,072 entries).
             var (list, error) = await GetVerifiedListAsync(entry, context, cancellationToken);
             if (error is not null)
                 return CheckResult.Failed(Name, $"The {entry.Purpose} status could not be checked, so the credential is not accepted: {error}");
 
-            // 10)-11) The bit.
+            // 10) The bit (statusSize 1); 11)-14) the result, as a check result.
             if (entry.Index >= list!.List.Length)
                 return CheckResult.Failed(Name, $"{StatusListErrors.Range}: statusListIndex {entry.Index} lies outside the status list of {list.List.Length} entries ({entry.ListCredential}).");
             var isSet = list.List.Get(entry.Index);
@@ -82,7 +82,7 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
 
     private async Task<(VerifiedList? List, string? Error)> GetVerifiedListAsync(StatusListEntry entry, VerificationContext context, CancellationToken cancellationToken)
     {
-        // 5) Dereference statusListCredential.
+        // 4) Dereference statusListCredential (STATUS_RETRIEVAL_ERROR when that fails).
         var url = new Uri(entry.ListCredential);
         StatusListFetchResult fetched;
         try
@@ -116,11 +116,14 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         }
 
         // Checks that depend on the credential and the clock, not only on the list: never memoised.
+        // Deviation: §2.2 lets the list's issuer differ from the credential's; this verifier requires
+        // the same issuer (issue #5), so nobody else can revoke or reinstate an issuer's credentials.
         if (!string.Equals(verified.Issuer, context.IssuerDid, StringComparison.Ordinal))
             return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} was issued by '{verified.Issuer}', not by the credential's issuer '{context.IssuerDid}'.");
-        // 7) The purposes must match.
-        if (verified.Content.Purpose != entry.Purpose)
-            return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} has statusPurpose '{verified.Content.Purpose}', the entry says '{entry.Purpose}'.");
+        // 5) The entry's purpose must be one of the list's.
+        if (!verified.Content.Purposes.Contains(entry.Purpose))
+            return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} has statusPurpose '{string.Join("', '", verified.Content.Purposes)}', the entry says '{entry.Purpose}'.");
+        // VC Data Model validity period of the list itself (§2.2 validFrom/validUntil; 1.1: issuanceDate/expirationDate).
         if (verified.Content.ValidUntil is { } until && until <= context.Now)
             return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} expired at {DataModel.CredentialDocument.FormatDateTime(until)}.");
         if (verified.Content.ValidFrom is { } from && from > context.Now + TimeSpan.FromMinutes(5))
@@ -130,7 +133,7 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
 
     private async Task<(VerifiedList? List, string? Error)> VerifyListAsync(StatusListEntry entry, string content, CancellationToken cancellationToken)
     {
-        // 6) Verify the proof of the status list credential.
+        // 4) ... and ensure its proofs verify (STATUS_VERIFICATION_ERROR otherwise).
         if (content.StartsWith('{'))
         {
             try
@@ -160,7 +163,7 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         if (listContent!.Id is not null && listContent.Id != entry.ListCredential)
             return (null, $"{StatusListErrors.StatusVerification}: the status list credential at {entry.ListCredential} has the id '{listContent.Id}' (a list served for another URL).");
 
-        // 8)-9) Expand the bitstring (length ≥ 131,072 entries).
+        // 6), 8), 9) Expand encodedList (§3.4); fewer than 131,072 entries is STATUS_LIST_LENGTH_ERROR.
         var decoded = BitstringStatusList.Decode(listContent.EncodedList, listContent.Form, _options.MaxDecodedBytes);
         if (!decoded.Success)
             return (null, $"the status list {entry.ListCredential} cannot be read: {decoded.Error}");
