@@ -63,4 +63,6 @@ public static class JsonLdErrorCode
     public const string DocumentTooDeep = "document too deep";
     /// <summary>The input is not well-formed JSON.</summary>
     public const string InvalidJson = "invalid JSON";
+    /// <summary>The rdfDirection option is neither null, "i18n-datatype" nor "compound-literal".</summary>
+    public const string InvalidRdfDirection = "invalid rdfDirection";
 }
