@@ -112,7 +112,7 @@ public static class JsonLdProcessor
     {
         var expanded = ExpandToModel(document, options);
         var issuer = new BlankNodeIssuer();
-        var generator = new NodeMapGenerator(issuer);
+        var generator = new NodeMapGenerator(issuer, options.SafeMode);
         generator.Generate(expanded, Keywords.Default, null, null, null);
         return new RdfSerializer(options, issuer).Serialize(generator.NodeMap);
     }
