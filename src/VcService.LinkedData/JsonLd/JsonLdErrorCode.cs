@@ -7,6 +7,7 @@ namespace VcService.LinkedData.JsonLd;
 public static class JsonLdErrorCode
 {
     public const string CollidingKeywords = "colliding keywords";
+    public const string ConflictingIndexes = "conflicting indexes";
     public const string ContextOverflow = "context overflow";
     public const string CyclicIriMapping = "cyclic IRI mapping";
     public const string InvalidBaseDirection = "invalid base direction";

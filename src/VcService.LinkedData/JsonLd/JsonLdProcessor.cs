@@ -19,6 +19,13 @@ public static class JsonLdProcessor
         return (JsonArray)JsonModel.ToNode(expanded)!;
     }
 
+    /// <summary>expand() from raw UTF-8 JSON (size and depth limits enforced while parsing).</summary>
+    public static JsonArray Expand(ReadOnlySpan<byte> utf8Json, JsonLdOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (JsonArray)JsonModel.ToNode(ExpandToModel(ParseModel(utf8Json, options.Limits), options))!;
+    }
+
     /// <summary>toRdf() (§9.1): expands, then Deserialize JSON-LD to RDF (§6.4). Blank nodes are labelled b0, b1, …</summary>
     public static List<Quad> ToRdf(JsonNode? document, JsonLdOptions options)
     {

@@ -31,6 +31,15 @@ public sealed class CredentialDocumentsTests
     }
 
     [Fact]
+    public void ExpandFromUtf8BytesEqualsExpandFromJsonNode()
+    {
+        var bytes = File.ReadAllBytes(ElmSamplePath);
+        var fromBytes = JsonLdProcessor.Expand(bytes, new JsonLdOptions { SafeMode = true });
+        var fromNode = JsonLdProcessor.Expand(JsonNode.Parse(bytes), new JsonLdOptions { SafeMode = true });
+        JsonNode.DeepEquals(fromBytes, fromNode).Should().BeTrue();
+    }
+
+    [Fact]
     public void EddsaUnsignedVectorExpandsInSafeMode()
     {
         var doc = JsonNode.Parse(File.ReadAllText(EddsaUnsignedPath));

@@ -162,7 +162,7 @@ internal sealed class NodeMapGenerator
         {
             if (node.TryGetValue(Keywords.Index, out var existing) && !JsonModel.DeepEquals(existing, index))
             {
-                throw new JsonLdException("conflicting indexes", $"node '{id}' has two different @index values");
+                throw new JsonLdException(JsonLdErrorCode.ConflictingIndexes, $"node '{id}' has two different @index values");
             }
             node[Keywords.Index] = index;
         }
