@@ -72,9 +72,7 @@ public static class JsonLdProcessor
         CheckSize(utf8Json.Length, limits);
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
-            using var doc = JsonDocument.ParseValue(ref reader);
-            return JsonModel.FromElement(doc.RootElement, limits.MaxDepth);
+            return JsonModelReader.Read(utf8Json, limits.MaxDepth);
         }
         catch (JsonException e)
         {
