@@ -20,7 +20,7 @@ public static class Rdfc10Canonicalizer
 
         // 1) Create the canonicalization state.  2) For every quad in the input dataset, add a
         //    reference to it for each blank node it contains to the blank node to quads map.
-        var state = new CanonicalizationState(dataset, options);
+        using var state = new CanonicalizationState(dataset, options);
         int nodeCount = state.Labels.Length;
 
         // 3) For each blank node: 3.1) hash it with Hash First Degree Quads; 3.2) add hash →
@@ -66,7 +66,7 @@ public static class Rdfc10Canonicalizer
 
         // 6) For each quad, create a copy with canonical blank node identifiers (the normalized dataset).
         // 7) Return the serialized canonical form: canonical N-Quads lines in code point order.
-        return BuildResult(state);
+        return BuildResult(state, dataset);
     }
 
     /// <summary>Canonicalizes an N-Quads document (convenience for tools and tests).</summary>
@@ -120,30 +120,34 @@ public static class Rdfc10Canonicalizer
         }
     }
 
-    private static CanonicalizationResult BuildResult(CanonicalizationState state)
+    private static CanonicalizationResult BuildResult(CanonicalizationState state, IReadOnlyList<Quad> dataset)
     {
         var issuer = state.CanonicalIssuer;
         var canonicalWriter = new CanonicalLabelWriter(state);
 
-        var buffer = state.Scratch;
-        buffer.Clear();
-        var lines = new List<LineSegment>(state.Quads.Length);
-        for (int q = 0; q < state.Quads.Length; q++)
+        // 6) Quads with blank nodes, relabelled; quads without are already in state.Lines.
+        var buffer = state.Lines;
+        var lines = state.LineSegments;
+        foreach (var quad in state.Quads)
         {
             int start = buffer.Length;
-            CanonicalizationState.WriteQuad(buffer, state.Quads[q], canonicalWriter);
-            lines.Add(new LineSegment(start, buffer.Length - start, q));
+            CanonicalizationState.WriteQuad(buffer, quad, canonicalWriter);
+            lines.Add(new LineSegment(start, buffer.Length - start, quad.Index));
         }
+        // 7) Sort in code point order; equal lines are duplicate quads of the input set.
         LineSorter.Sort(buffer, lines);
-
         var output = state.Scratch2;
         output.Clear();
-        var canonicalQuads = new Quad[lines.Count];
+        var order = new List<int>(lines.Count);
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            if (i > 0 && LineSorter.Compare(buffer, lines[i - 1], line) == 0)
+            {
+                continue;
+            }
             output.Add(buffer.Slice(line.Start, line.Length));
-            canonicalQuads[i] = Relabel(state, state.Quads[line.Tag]);
+            order.Add(line.Tag);
         }
 
         var issued = new Dictionary<string, string>(issuer.IssuedOrder.Count, StringComparer.Ordinal);
@@ -151,22 +155,17 @@ public static class Rdfc10Canonicalizer
         {
             issued.Add(state.Labels[node], canonicalWriter.Label(node));
         }
-        return new CanonicalizationResult(Encoding.UTF8.GetString(output.Span), canonicalQuads, issued);
+        return new CanonicalizationResult(
+            Encoding.UTF8.GetString(output.Span),
+            () => order.Select(index => Relabel(dataset[index], issued)).ToArray(),
+            issued);
     }
 
-    private static Quad Relabel(CanonicalizationState state, EncodedQuad q)
+    private static Quad Relabel(Quad quad, Dictionary<string, string> issued)
     {
-        if (q.S < 0 && q.O < 0 && q.G < 0)
-        {
-            return q.Quad;
-        }
-        var writer = state.CanonicalIssuer;
-        return q.Quad with
-        {
-            Subject = q.S < 0 ? q.Quad.Subject : RdfTerm.Blank(CanonicalLabelWriter.Format(writer.IssuedNumber(q.S))),
-            Object = q.O < 0 ? q.Quad.Object : RdfTerm.Blank(CanonicalLabelWriter.Format(writer.IssuedNumber(q.O))),
-            Graph = q.G < 0 ? q.Quad.Graph : RdfTerm.Blank(CanonicalLabelWriter.Format(writer.IssuedNumber(q.G))),
-        };
+        return new Quad(Map(quad.Subject), quad.Predicate, Map(quad.Object), Map(quad.Graph));
+
+        RdfTerm Map(RdfTerm term) => term.IsBlankNode ? RdfTerm.Blank(issued[term.Value]) : term;
     }
 
     /// <summary>Writes blank nodes with their canonical labels, <c>_:c14nN</c>.</summary>
@@ -187,7 +186,7 @@ public static class Rdfc10Canonicalizer
 
         public string Label(int node) => Format(_state.CanonicalIssuer.IssuedNumber(node));
 
-        public static string Format(int number) => "c14n" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private static string Format(int number) => "c14n" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         public void Write(ByteBuffer buffer, int node) => buffer.Add(_encoded[node]);
     }
