@@ -1,3 +1,4 @@
+using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using VcService.LinkedData.Canonicalization;
 using VcService.LinkedData.JsonLd;
@@ -16,6 +17,7 @@ public class LinkedDataBenchmarks
     private List<Quad> _quads = [];
     private string _nquads = "";
     private readonly JsonLdOptions _options = new() { SafeMode = true };
+    private readonly ArrayBufferWriter<byte> _utf8 = new(256 * 1024);
 
     [Params("elm", "small")]
     public string Document { get; set; } = "elm";
@@ -39,6 +41,14 @@ public class LinkedDataBenchmarks
 
     [Benchmark(Description = "canonicalize (parse + toRdf + RDFC-1.0)", Baseline = true)]
     public string Canonicalize() => JsonLdCanonicalizer.Canonicalize(_json, _options);
+
+    [Benchmark(Description = "canonicalize to reused UTF-8 buffer")]
+    public object CanonicalizeUtf8()
+    {
+        _utf8.ResetWrittenCount();
+        JsonLdCanonicalizer.Canonicalize(_json, _options, _utf8);
+        return _utf8;
+    }
 
     [Benchmark(Description = "N-Quads parse")]
     public object ParseNQuads() => NQuadsParser.Parse(_nquads);

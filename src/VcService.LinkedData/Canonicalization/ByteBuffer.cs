@@ -8,7 +8,7 @@ namespace VcService.LinkedData.Canonicalization;
 /// A growable UTF-8 buffer on pooled arrays, reused across hashing steps so canonicalizing a large
 /// document neither allocates per quad nor lands scratch space on the large object heap.
 /// </summary>
-internal sealed class ByteBuffer(int capacity = 1024) : IDisposable
+internal sealed class ByteBuffer(int capacity = 1024) : IBufferWriter<byte>, IDisposable
 {
     private byte[] _data = ArrayPool<byte>.Shared.Rent(capacity);
 
@@ -58,6 +58,29 @@ internal sealed class ByteBuffer(int capacity = 1024) : IDisposable
         }
         value.TryFormat(_data.AsSpan(Length), out int written, provider: CultureInfo.InvariantCulture);
         Length += written;
+    }
+
+    public void Advance(int count) => Length += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _data.AsMemory(Length);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _data.AsSpan(Length);
+    }
+
+    private void Reserve(int sizeHint)
+    {
+        int needed = Math.Max(sizeHint, 1);
+        if (Length + needed > _data.Length)
+        {
+            Grow(needed);
+        }
     }
 
     public void Dispose()

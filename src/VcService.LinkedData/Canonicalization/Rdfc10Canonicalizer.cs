@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using VcService.LinkedData.Rdf;
 
@@ -16,8 +17,30 @@ public static class Rdfc10Canonicalizer
     public static CanonicalizationResult Canonicalize(IReadOnlyList<Quad> dataset, Rdfc10Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        options ??= Rdfc10Options.Default;
+        using var output = new ByteBuffer(16 * 1024);
+        var order = new List<int>(dataset.Count);
+        var issued = Run(dataset, options ?? Rdfc10Options.Default, output, order);
+        return new CanonicalizationResult(
+            Encoding.UTF8.GetString(output.Span),
+            () => order.Select(index => Relabel(dataset[index], issued)).ToArray(),
+            issued);
+    }
 
+    /// <summary>
+    /// Canonicalizes <paramref name="dataset"/> and writes the canonical N-Quads as UTF-8 to
+    /// <paramref name="destination"/> (the bytes a Data Integrity proof hashes), without building a
+    /// string: the allocation-free path for large documents when the caller reuses its buffer.
+    /// </summary>
+    /// <returns>The issued identifiers map.</returns>
+    public static IReadOnlyDictionary<string, string> Canonicalize(IReadOnlyList<Quad> dataset, IBufferWriter<byte> destination, Rdfc10Options? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(destination);
+        return Run(dataset, options ?? Rdfc10Options.Default, destination, order: null);
+    }
+
+    private static Dictionary<string, string> Run(IReadOnlyList<Quad> dataset, Rdfc10Options options, IBufferWriter<byte> output, List<int>? order)
+    {
         // 1) Create the canonicalization state.  2) For every quad in the input dataset, add a
         //    reference to it for each blank node it contains to the blank node to quads map.
         using var state = new CanonicalizationState(dataset, options);
@@ -66,7 +89,7 @@ public static class Rdfc10Canonicalizer
 
         // 6) For each quad, create a copy with canonical blank node identifiers (the normalized dataset).
         // 7) Return the serialized canonical form: canonical N-Quads lines in code point order.
-        return BuildResult(state, dataset);
+        return WriteCanonicalForm(state, output, order);
     }
 
     /// <summary>Canonicalizes an N-Quads document (convenience for tools and tests).</summary>
@@ -120,7 +143,7 @@ public static class Rdfc10Canonicalizer
         }
     }
 
-    private static CanonicalizationResult BuildResult(CanonicalizationState state, IReadOnlyList<Quad> dataset)
+    private static Dictionary<string, string> WriteCanonicalForm(CanonicalizationState state, IBufferWriter<byte> output, List<int>? order)
     {
         var issuer = state.CanonicalIssuer;
         var canonicalWriter = new CanonicalLabelWriter(state);
@@ -136,9 +159,6 @@ public static class Rdfc10Canonicalizer
         }
         // 7) Sort in code point order; equal lines are duplicate quads of the input set.
         LineSorter.Sort(buffer, lines);
-        var output = state.Scratch2;
-        output.Clear();
-        var order = new List<int>(lines.Count);
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -146,8 +166,8 @@ public static class Rdfc10Canonicalizer
             {
                 continue;
             }
-            output.Add(buffer.Slice(line.Start, line.Length));
-            order.Add(line.Tag);
+            output.Write(buffer.Slice(line.Start, line.Length));
+            order?.Add(line.Tag);
         }
 
         var issued = new Dictionary<string, string>(issuer.IssuedOrder.Count, StringComparer.Ordinal);
@@ -155,10 +175,7 @@ public static class Rdfc10Canonicalizer
         {
             issued.Add(state.Labels[node], canonicalWriter.Label(node));
         }
-        return new CanonicalizationResult(
-            Encoding.UTF8.GetString(output.Span),
-            () => order.Select(index => Relabel(dataset[index], issued)).ToArray(),
-            issued);
+        return issued;
     }
 
     private static Quad Relabel(Quad quad, Dictionary<string, string> issued)
