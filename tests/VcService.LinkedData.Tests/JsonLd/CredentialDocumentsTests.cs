@@ -111,7 +111,7 @@ public sealed class CredentialDocumentsTests
         _output.WriteLine($"  CPU per phase: parse {parse / n:F3} ms, expand {expand / n:F3} ms, toRdf {rdf / n:F3} ms");
         _output.WriteLine($"  allocated per phase: parse {aParse / n / 1024} KB, expand {aExpand / n / 1024} KB, toRdf {aRdf / n / 1024} KB");
         // Generous bound (shared CI cores); the figure is reported above.
-        perDoc.Should().BeLessThan(50);
+        perDoc.Should().BeLessThan(200);
     }
 }
 
