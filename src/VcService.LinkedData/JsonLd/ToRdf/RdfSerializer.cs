@@ -13,6 +13,7 @@ internal sealed class RdfSerializer
     private readonly JsonLdOptions _options;
     private readonly BlankNodeIssuer _issuer;
     private readonly List<Quad> _quads = new();
+    private readonly Dictionary<string, RdfTerm> _blankNodes = new(StringComparer.Ordinal);
 
     public RdfSerializer(JsonLdOptions options, BlankNodeIssuer issuer)
     {
@@ -106,11 +107,17 @@ internal sealed class RdfSerializer
         return _quads;
     }
 
-    private static RdfTerm? ToResource(string id)
+    private RdfTerm? ToResource(string id)
     {
         if (Iri.IsBlankNode(id))
         {
-            return RdfTerm.Blank(id.Substring(2));
+            // One label string per blank node, however often it occurs.
+            if (!_blankNodes.TryGetValue(id, out var blank))
+            {
+                blank = RdfTerm.Blank(id.Substring(2));
+                _blankNodes[id] = blank;
+            }
+            return blank;
         }
         return Iri.IsWellFormedAbsolute(id) ? RdfTerm.Iri(id) : null;
     }
