@@ -1,7 +1,8 @@
 // Side-by-side peer: mean time of jsonld.js canonize (RDFC-1.0, safe mode, bundled contexts, no
 // network) per document, warm, N iterations in one process. Usage:
-//   node bench/canonicalize-jsonld.mjs N FILE...
-// Prints one line per file: "<file>\t<mean ms>".
+//   node bench/canonicalize-jsonld.mjs N FILE... [--check]
+// Prints one line per file: "<file>\t<mean ms>", with --check also "\t<sha256 hex of the output>".
+import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {performance} from 'node:perf_hooks';
@@ -10,7 +11,9 @@ import {createDocumentLoader} from '../tests/interop/lib/loader.mjs';
 const require = createRequire(new URL('../tests/interop/package.json', import.meta.url));
 const jsonld = require('jsonld');
 
-const [count, ...files] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const [count, ...files] = args.filter(a => a !== '--check');
 const iterations = Number.parseInt(count, 10);
 if(!(iterations > 0) || files.length === 0) {
   console.error('usage: node canonicalize-jsonld.mjs N FILE...');
@@ -23,8 +26,9 @@ for(const file of files) {
   const text = readFileSync(file, 'utf8');
   // Same work per iteration as `vcservice rdf canonicalize --repeat`: JSON parse + toRdf + RDFC-1.0.
   const once = () => jsonld.canonize(JSON.parse(text), options);
-  // warm-up: as many runs as timed ones, at least 20, so the JIT has settled
-  for(let i = 0; i < Math.max(20, iterations); i++) {
+  // warm-up as `vcservice --repeat`: max(20, N) runs and at least 2 s, so the JIT has settled
+  const warmStart = performance.now();
+  for(let i = 0; i < Math.max(20, iterations) || performance.now() - warmStart < 2000; i++) {
     await once();
   }
   const start = performance.now();
@@ -32,5 +36,6 @@ for(const file of files) {
     await once();
   }
   const mean = (performance.now() - start) / iterations;
-  console.log(`${file}\t${mean.toFixed(4)}`);
+  const digest = check ? '\t' + createHash('sha256').update(await once(), 'utf8').digest('hex') : '';
+  console.log(`${file}\t${mean.toFixed(4)}${digest}`);
 }

@@ -123,7 +123,7 @@ public static class RdfCommands
     {
         var repeat = new Option<int>("--repeat")
         {
-            Description = "Run the operation N more times in-process after a warm-up and print 'mean <ms> ms' on stderr",
+            Description = "Time N in-process runs after a warm-up (max(20, N) runs, at least 2 s) and print 'mean <ms> ms' on stderr",
         };
         repeat.Validators.Add(result =>
         {
