@@ -3,6 +3,12 @@ using VcService.Benchmarks;
 
 // Full BenchmarkDotNet run:   dotnet run -c Release --project bench/VcService.Benchmarks -- --filter '*'
 // Quick noise-tolerant check: dotnet run -c Release --project bench/VcService.Benchmarks -- quick [iterations]
+// Status lists (issue #5):     dotnet run -c Release --project bench/VcService.Benchmarks -- quick-status [iterations]
+if (args.Length > 0 && args[0] == "quick-status")
+{
+    StatusQuickRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return;
+}
 if (args.Length > 0 && args[0] == "quick")
 {
     QuickRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);

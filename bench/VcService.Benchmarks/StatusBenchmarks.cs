@@ -7,7 +7,7 @@ using VcService.Credentials.Verification;
 using VcService.Credentials.Verification.Checks;
 using VcService.Crypto;
 
-namespace VcService.Status.Benchmarks;
+namespace VcService.Benchmarks;
 
 /// <summary>
 /// Issue #5 figures: the status check per verification with the list already cached (revocation

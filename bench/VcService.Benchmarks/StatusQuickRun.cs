@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
 
-namespace VcService.Status.Benchmarks;
+namespace VcService.Benchmarks;
 
 /// <summary>
-/// A quick in-process timing of the <see cref="StatusBenchmarks"/> methods: best of 5 batches
+/// A quick in-process timing of the <see cref="StatusBenchmarks"/> methods (<c>quick-status</c>): best of 5 batches
 /// (robust on a shared, noisy machine) and bytes allocated per operation.
 /// </summary>
-internal static class QuickRun
+internal static class StatusQuickRun
 {
     public static void Run(int iterations)
     {
