@@ -39,10 +39,11 @@ internal sealed class ContextCache
     internal sealed record LoadedContext(object? Context, string DocumentUrl);
 
     /// <summary>
-    /// Identity of one context-processing call: input active context, the local context (URL or canonical JSON),
-    /// base URL, flags, and the options that change the outcome.
+    /// Identity of one context-processing call: input active context, the local context (its canonical JSON text,
+    /// or the <see cref="TermDefinition"/> instance holding a scoped context, compared by reference), base URL,
+    /// flags, and the options that change the outcome.
     /// </summary>
     internal readonly record struct ResultKey(
-        long ActiveContextId, string LocalContext, string? BaseUrl, bool OverrideProtected, bool Propagate,
+        long ActiveContextId, object LocalContext, string? BaseUrl, bool OverrideProtected, bool Propagate,
         bool SafeMode, bool JsonLd10);
 }

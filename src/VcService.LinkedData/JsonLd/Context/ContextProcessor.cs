@@ -9,7 +9,7 @@ namespace VcService.LinkedData.JsonLd.Context;
 internal sealed class ContextProcessor
 {
     private readonly ContextCache _cache;
-    private int _remoteLoads;
+    private readonly HashSet<string> _distinctRemoteUrls = new(StringComparer.Ordinal);
 
     public ContextProcessor(JsonLdOptions options)
     {
@@ -37,9 +37,10 @@ internal sealed class ContextProcessor
 
     /// <summary>Entry point used by expansion (empty remote-contexts list): results are cached.</summary>
     public ActiveContext Process(ActiveContext active, object? localContext, string? baseUrl, bool overrideProtected = false,
-        bool propagate = true, string? localContextKey = null)
+        bool propagate = true, TermDefinition? scopedFrom = null)
     {
-        var key = new ContextCache.ResultKey(active.Id, localContextKey ?? JsonModel.Key(localContext), baseUrl,
+        // Scoped contexts are keyed by their (immutable, shared) term definition: no hashing of large contexts.
+        var key = new ContextCache.ResultKey(active.Id, (object?)scopedFrom ?? ContextKey(localContext), baseUrl,
             overrideProtected, propagate, Options.SafeMode, Options.IsJsonLd10);
         if (_cache.Results.TryGetValue(key, out var cached))
         {
@@ -50,6 +51,16 @@ internal sealed class ContextProcessor
         _cache.Results[key] = result;
         return result;
     }
+
+    private static readonly object NullContextKey = new();
+
+    private static object ContextKey(object? localContext) => localContext switch
+    {
+        null => NullContextKey,
+        string url => url,
+        List<object?> { Count: 1 } l when l[0] is string single => single,
+        _ => JsonModel.Key(localContext),
+    };
 
     /// <summary>The algorithm itself (§4.1.2 steps).</summary>
     internal ActiveContext Process(ActiveContext active, object? localContext, string? baseUrl, List<string> remoteContexts,
@@ -130,7 +141,9 @@ internal sealed class ContextProcessor
             return result;
         }
         // 5.2.3) Bound the number of remote contexts.
-        if (remoteContexts.Count >= Options.Limits.MaxRemoteContexts || ++_remoteLoads > Options.Limits.MaxRemoteContexts * 8)
+        // Deviation: the spec leaves the limit open; both the nesting chain and the distinct URLs per document count.
+        _distinctRemoteUrls.Add(url);
+        if (remoteContexts.Count >= Options.Limits.MaxRemoteContexts || _distinctRemoteUrls.Count > Options.Limits.MaxRemoteContexts)
         {
             throw new JsonLdException(JsonLdErrorCode.ContextOverflow,
                 $"more than the MaxRemoteContexts limit ({Options.Limits.MaxRemoteContexts}) of remote contexts while loading '{url}'");

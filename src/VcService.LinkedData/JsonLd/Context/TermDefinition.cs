@@ -33,11 +33,6 @@ internal sealed class TermDefinition
     public string? Nest { get; set; }
     public string? TypeMapping { get; set; }
 
-    private string? _localContextKey;
-
-    /// <summary>Cache key for the scoped context, computed once.</summary>
-    public string LocalContextKey => _localContextKey ??= JsonModel.Key(LocalContext);
-
     public bool Has(ContainerKind kind) => (Container & kind) != 0;
 
     /// <summary>§4.2.2 step 28.1: equal in everything except the protected flag.</summary>

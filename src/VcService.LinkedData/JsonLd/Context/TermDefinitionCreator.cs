@@ -54,7 +54,7 @@ internal static class TermDefinitionCreator
             throw new JsonLdException(JsonLdErrorCode.KeywordRedefinition, $"keyword '{term}' cannot be redefined");
         }
         // 5) Keyword-like terms are ignored.
-        if (Keywords.HasKeywordForm(term))
+        if (term != Keywords.Type && Keywords.HasKeywordForm(term))
         {
             SafeMode.Event(processor.SafeModeOn, SafeMode.ReservedTerm, $"term '{term}' has the form of a keyword");
             return;
@@ -143,6 +143,15 @@ internal static class TermDefinitionCreator
                 };
             }
             definition.Reverse = true;
+            // Deviation: as jsonld.js (and W3C test #t0131), @index of a reverse term is honoured.
+            if (map.TryGetValue(Keywords.Index, out var reverseIndex))
+            {
+                if (reverseIndex is not string ri || !definition.Has(ContainerKind.Index))
+                {
+                    throw new JsonLdException(JsonLdErrorCode.InvalidTermDefinition, $"@index of term '{term}' needs an @index container");
+                }
+                definition.Index = ri;
+            }
             Finish(active, term, scope, definition, previous);
             return;
         }
