@@ -98,7 +98,7 @@ public static class RdfCommands
                 byte[] bytes = ReadInput(parse.GetValue(file)!);
                 var options = JsonLdOptionsFrom(parse.GetValue(safe), parse.GetValue(contexts));
                 var expanded = Repeat.Run(
-                    () => JsonLdProcessor.Expand(JsonLdProcessor.ParseDocument(bytes, options.Limits), options),
+                    () => JsonLdProcessor.Expand(bytes, options),
                     parse.GetValue(repeat), error);
                 output.WriteLine(expanded.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             });

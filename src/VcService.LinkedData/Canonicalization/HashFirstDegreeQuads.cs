@@ -20,8 +20,7 @@ internal sealed class HashFirstDegreeQuads(CanonicalizationState state) : IBlank
         // 2) Get the list of quads associated with the reference blank node identifier.
         // 3) For each quad: serialize it in canonical N-Quads form, with the special rule that
         //    3.1.1) a blank node is written _:a if it is the reference blank node, else _:z.
-        // Deviation: none; like other implementations we do not use issued canonical identifiers
-        // here (the spec never did, §4.6.3 note).
+        // (Issued canonical identifiers are deliberately not used here; the spec never did.)
         foreach (int q in state.QuadsOf[referenceNode])
         {
             int start = buffer.Length;

@@ -48,8 +48,7 @@ public static class Rdfc10Canonicalizer
 
         // 3) For each blank node: 3.1) hash it with Hash First Degree Quads; 3.2) add hash →
         //    identifier to the hash to blank nodes map.
-        // Deviation: the spec's loop over "simple" is run once; first-degree hashes never change
-        // because issued canonical identifiers are not used by §4.6 (as in every implementation).
+        // (RDFC-1.0 dropped URDNA2015's "simple" loop: one pass suffices, first-degree hashes never change.)
         var hashToBlankNodes = new Dictionary<string, List<int>>(nodeCount, StringComparer.Ordinal);
         var hashFirstDegree = new HashFirstDegreeQuads(state);
         for (int node = 0; node < nodeCount; node++)

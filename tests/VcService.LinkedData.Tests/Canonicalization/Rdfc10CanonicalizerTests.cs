@@ -63,6 +63,22 @@ public class Rdfc10CanonicalizerTests
     }
 
     [Fact]
+    public void Utf8_buffer_output_equals_the_string_result()
+    {
+        string input = File.ReadAllText(Path.Combine(RdfTestPaths.SharedDir, "w3c", "rdf-canon", "rdfc10", "test060-in.nq"))
+            + Diamond;
+        var dataset = NQuadsParser.Parse(input);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        var issued = Rdfc10Canonicalizer.Canonicalize(dataset, buffer);
+        var result = Rdfc10Canonicalizer.Canonicalize(dataset);
+
+        System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan).Should().Be(result.CanonicalNQuads);
+        issued.Should().BeEquivalentTo(result.IssuedIdentifiers);
+        NQuadsSerializer.Serialize(result.CanonicalQuads).Should().Be(result.CanonicalNQuads);
+    }
+
+    [Fact]
     public void Literal_subject_is_rejected_with_a_clear_error()
     {
         var quad = new Quad(RdfTerm.Literal("x"), RdfTerm.Iri("urn:p"), RdfTerm.Iri("urn:o"), RdfTerm.DefaultGraph);
