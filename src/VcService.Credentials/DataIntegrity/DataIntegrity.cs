@@ -240,7 +240,7 @@ public static class DataIntegrity
         if (lookup.Key is null)
         {
             return Failed(result, DataIntegrityErrorCodes.ProofVerificationError,
-                $"verification method '{method}' could not be resolved: {lookup.Error ?? "no key"}");
+                $"verification method '{method}': {lookup.Error ?? "no key"}");
         }
 
         // §4.4 step 7: the cryptosuite's verify proof algorithm.

@@ -165,7 +165,7 @@ public sealed class NegativeTests
     {
         var document = Signed();
         Proof(document)["verificationMethod"] = "did:web:example.com#key-1";
-        (await ErrorOf(document)).Should().StartWith("verification method 'did:web:example.com#key-1' could not be resolved");
+        (await ErrorOf(document)).Should().StartWith("verification method 'did:web:example.com#key-1': No resolver is configured");
     }
 
     [Fact]
