@@ -4,11 +4,15 @@ using System.Globalization;
 namespace VcService.Cli.Commands;
 
 /// <summary>
-/// <c>--repeat N</c>: runs an operation once as warm-up (its result is the command's output), then
-/// N more times, and prints the mean of those N timed runs as <c>mean &lt;ms&gt; ms</c> on stderr.
+/// <c>--repeat N</c>: warms up with at least max(20, N) runs and at least <see cref="WarmUp"/> of
+/// running time (so tiered JIT compilation has settled; bench/canonicalize-jsonld.mjs warms jsonld.js
+/// up the same way), then times N runs and prints their mean as <c>mean &lt;ms&gt; ms</c> on stderr.
+/// Without --repeat the operation runs once.
 /// </summary>
 internal static class Repeat
 {
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
     public static T Run<T>(Func<T> operation, int repeat, TextWriter error)
     {
         T result = operation();
@@ -17,6 +21,11 @@ internal static class Repeat
             return result;
         }
         var watch = Stopwatch.StartNew();
+        for (int i = 1; i < Math.Max(20, repeat) || watch.Elapsed < WarmUp; i++)
+        {
+            result = operation();
+        }
+        watch.Restart();
         for (int i = 0; i < repeat; i++)
         {
             result = operation();

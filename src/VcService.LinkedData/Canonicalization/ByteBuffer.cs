@@ -1,11 +1,16 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace VcService.LinkedData.Canonicalization;
 
-/// <summary>A growable UTF-8 scratch buffer reused across hashing steps to avoid per-quad allocations.</summary>
-internal sealed class ByteBuffer(int capacity = 1024)
+/// <summary>
+/// A growable UTF-8 buffer on pooled arrays, reused across hashing steps so canonicalizing a large
+/// document neither allocates per quad nor lands scratch space on the large object heap.
+/// </summary>
+internal sealed class ByteBuffer(int capacity = 1024) : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _data = new byte[capacity];
+    private byte[] _data = ArrayPool<byte>.Shared.Rent(capacity);
 
     public int Length { get; private set; }
 
@@ -14,8 +19,6 @@ internal sealed class ByteBuffer(int capacity = 1024)
     public ReadOnlySpan<byte> Slice(int start, int length) => _data.AsSpan(start, length);
 
     public void Clear() => Length = 0;
-
-    public void Truncate(int length) => Length = length;
 
     public void Add(byte b)
     {
@@ -36,13 +39,13 @@ internal sealed class ByteBuffer(int capacity = 1024)
         Length += bytes.Length;
     }
 
-    /// <summary>Appends ASCII or other text as UTF-8.</summary>
-    public void AddUtf8(string text)
+    /// <summary>Appends text as UTF-8.</summary>
+    public void AddUtf8(ReadOnlySpan<char> text)
     {
-        int max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (Length + max > _data.Length)
+        // Fast path: enough room for the worst case (3 bytes per UTF-16 unit).
+        if (Length + text.Length * 3 > _data.Length)
         {
-            Grow(max);
+            Grow(Encoding.UTF8.GetByteCount(text));
         }
         Length += Encoding.UTF8.GetBytes(text, _data.AsSpan(Length));
     }
@@ -53,12 +56,52 @@ internal sealed class ByteBuffer(int capacity = 1024)
         {
             Grow(11);
         }
-        value.TryFormat(_data.AsSpan(Length), out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        value.TryFormat(_data.AsSpan(Length), out int written, provider: CultureInfo.InvariantCulture);
         Length += written;
+    }
+
+    public void Advance(int count) => Length += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _data.AsMemory(Length);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _data.AsSpan(Length);
+    }
+
+    private void Reserve(int sizeHint)
+    {
+        int needed = Math.Max(sizeHint, 1);
+        if (Length + needed > _data.Length)
+        {
+            Grow(needed);
+        }
+    }
+
+    public void Dispose()
+    {
+        var data = _data;
+        _data = [];
+        Length = 0;
+        if (data.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(data);
+        }
     }
 
     private void Grow(int needed)
     {
-        Array.Resize(ref _data, Math.Max(_data.Length * 2, Length + needed));
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_data.Length * 2, Length + needed));
+        _data.AsSpan(0, Length).CopyTo(bigger);
+        if (_data.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_data);
+        }
+        _data = bigger;
     }
 }

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
-using System.Text;
 using VcService.LinkedData.Rdf;
 
 namespace VcService.LinkedData.Canonicalization;
 
-/// <summary>One quad of the input with its terms pre-encoded as canonical N-Quads UTF-8.</summary>
-internal sealed class EncodedQuad(Quad quad)
+/// <summary>A quad that mentions blank nodes, its other terms pre-encoded as canonical N-Quads UTF-8.</summary>
+internal sealed class EncodedQuad(int index)
 {
-    public Quad Quad { get; } = quad;
+    /// <summary>Position of the quad in the input dataset.</summary>
+    public int Index { get; } = index;
 
     /// <summary>Blank node indices of subject, object and graph, or -1.</summary>
     public int S = -1, O = -1, G = -1;
@@ -20,54 +20,62 @@ internal sealed class EncodedQuad(Quad quad)
 }
 
 /// <summary>
-/// The canonicalization state (RDFC-1.0 §4.2): the blank node to quads map, the hash to blank
-/// nodes map's inputs (first-degree hashes) and the canonical issuer, plus the work counters
-/// and scratch buffers the algorithms share.
+/// The canonicalization state (RDFC-1.0 §4.2): the blank node to quads map, the first-degree
+/// hashes and the canonical issuer, plus work counters and pooled buffers the algorithms share.
+/// Quads without blank nodes are written to <see cref="Lines"/> at once: they need no hashing.
 /// </summary>
-internal sealed class CanonicalizationState
+internal sealed class CanonicalizationState : IDisposable
 {
     private readonly Dictionary<string, byte[]> _iriCache = new(StringComparer.Ordinal);
-    private readonly StringBuilder _termBuilder = new(256);
 
     public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
     {
         Options = options;
-        HashSize = options.HashAlgorithm == Rdfc10HashAlgorithm.Sha384 ? SHA384.HashSizeInBytes : SHA256.HashSizeInBytes;
-
-        // The input is a set: drop exact duplicates (they would distort the blank node to quads map).
-        var seen = dataset.Count > 1 ? new HashSet<Quad>(dataset.Count) : null;
-        var quads = new List<EncodedQuad>(dataset.Count);
+        var quads = new List<EncodedQuad>();
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
         var labelList = new List<string>();
         var quadsOf = new List<List<int>>();
+        HashSet<Quad>? seen = null;
 
-        foreach (var quad in dataset)
+        for (int index = 0; index < dataset.Count; index++)
         {
-            if (seen is not null && !seen.Add(quad))
+            var quad = dataset[index];
+            Validate(quad);
+            if (!quad.Subject.IsBlankNode && !quad.Object.IsBlankNode && !quad.Graph.IsBlankNode)
+            {
+                // No blank nodes: the canonical line is the line itself (duplicates are dropped after sorting).
+                int start = Lines.Length;
+                NQuadsUtf8Writer.WriteTerm(Lines, quad.Subject);
+                Lines.Add((byte)' ');
+                Lines.Add(EncodeIri(quad.Predicate.Value));
+                Lines.Add((byte)' ');
+                NQuadsUtf8Writer.WriteTerm(Lines, quad.Object);
+                if (!quad.Graph.IsDefaultGraph)
+                {
+                    Lines.Add((byte)' ');
+                    NQuadsUtf8Writer.WriteTerm(Lines, quad.Graph);
+                }
+                Lines.Add(" .\n"u8);
+                LineSegments.Add(new LineSegment(start, Lines.Length - start, index));
+                continue;
+            }
+
+            // The input is a set: a duplicate would distort the blank node to quads map.
+            if (!(seen ??= []).Add(quad))
             {
                 continue;
             }
-            if (quad.Predicate.Kind != RdfTermKind.Iri)
-            {
-                throw new ArgumentException("RDFC-1.0 input: predicates must be IRIs.", nameof(dataset));
-            }
-            if (quad.Subject.Kind is not (RdfTermKind.Iri or RdfTermKind.BlankNode)
-                || quad.Object.Kind == RdfTermKind.DefaultGraph
-                || quad.Graph.Kind == RdfTermKind.Literal)
-            {
-                throw new ArgumentException("RDFC-1.0 input: term not allowed in its position.", nameof(dataset));
-            }
-            int index = quads.Count;
-            var encoded = new EncodedQuad(quad)
+            int quadIndex = quads.Count;
+            var encoded = new EncodedQuad(index)
             {
                 PBytes = EncodeIri(quad.Predicate.Value),
-                PredicateRaw = Encoding.UTF8.GetBytes("<" + quad.Predicate.Value + ">"),
+                PredicateRaw = System.Text.Encoding.UTF8.GetBytes("<" + quad.Predicate.Value + ">"),
             };
             // §4.4.3 step 2: for each blank node in subject, object or graph, add a reference to the
             // quad to the blank node to quads map (once per quad).
-            encoded.S = Track(quad.Subject, index);
-            encoded.O = Track(quad.Object, index);
-            encoded.G = Track(quad.Graph, index);
+            encoded.S = Track(quad.Subject, quadIndex);
+            encoded.O = Track(quad.Object, quadIndex);
+            encoded.G = Track(quad.Graph, quadIndex);
             if (encoded.S < 0) encoded.SBytes = Encode(quad.Subject);
             if (encoded.O < 0) encoded.OBytes = Encode(quad.Object);
             if (encoded.G < 0 && !quad.Graph.IsDefaultGraph) encoded.GBytes = Encode(quad.Graph);
@@ -76,7 +84,11 @@ internal sealed class CanonicalizationState
 
         Quads = quads.ToArray();
         Labels = labelList.ToArray();
-        QuadsOf = quadsOf.Select(l => l.ToArray()).ToArray();
+        QuadsOf = new int[quadsOf.Count][];
+        for (int i = 0; i < QuadsOf.Length; i++)
+        {
+            QuadsOf[i] = quadsOf[i].ToArray();
+        }
         FirstDegreeHashes = new string[Labels.Length];
         CanonicalIssuer = new IdentifierIssuer("c14n", Labels.Length);
 
@@ -104,8 +116,7 @@ internal sealed class CanonicalizationState
 
     public Rdfc10Options Options { get; }
 
-    public int HashSize { get; }
-
+    /// <summary>Quads that mention blank nodes.</summary>
     public EncodedQuad[] Quads { get; }
 
     /// <summary>Blank node index → input label (without <c>_:</c>), in order of first appearance.</summary>
@@ -125,6 +136,11 @@ internal sealed class CanonicalizationState
     public long RemainingDeepIterations { get; set; }
 
     public long RemainingPermutations { get; set; }
+
+    /// <summary>Canonical output lines (tag = index of the quad in the input dataset).</summary>
+    public ByteBuffer Lines { get; } = new(16 * 1024);
+
+    public List<LineSegment> LineSegments { get; } = [];
 
     /// <summary>Scratch buffers, free for use inside one non-recursive step.</summary>
     public ByteBuffer Scratch { get; } = new();
@@ -165,30 +181,49 @@ internal sealed class CanonicalizationState
         buffer.Add(" .\n"u8);
     }
 
+    public void Dispose()
+    {
+        Lines.Dispose();
+        Scratch.Dispose();
+        Scratch2.Dispose();
+    }
+
+    private static void Validate(Quad quad)
+    {
+        if (quad.Predicate.Kind != RdfTermKind.Iri)
+        {
+            throw new ArgumentException("RDFC-1.0 input: predicates must be IRIs.", "dataset");
+        }
+        if (quad.Subject.Kind is not (RdfTermKind.Iri or RdfTermKind.BlankNode)
+            || quad.Object.Kind == RdfTermKind.DefaultGraph
+            || quad.Graph.Kind == RdfTermKind.Literal)
+        {
+            throw new ArgumentException("RDFC-1.0 input: term not allowed in its position.", "dataset");
+        }
+    }
+
     private byte[] Encode(RdfTerm term)
     {
         if (term.Kind == RdfTermKind.Iri)
         {
             return EncodeIri(term.Value);
         }
-        _termBuilder.Clear();
-        NQuadsSerializer.AppendTerm(_termBuilder, term);
-        return Utf8(_termBuilder);
+        Scratch.Clear();
+        NQuadsUtf8Writer.WriteTerm(Scratch, term);
+        return Scratch.Span.ToArray();
     }
 
     private byte[] EncodeIri(string iri)
     {
         if (!_iriCache.TryGetValue(iri, out var bytes))
         {
-            _termBuilder.Clear();
-            NQuadsSerializer.AppendIri(_termBuilder, iri);
-            bytes = Utf8(_termBuilder);
+            Scratch.Clear();
+            NQuadsUtf8Writer.WriteIri(Scratch, iri);
+            bytes = Scratch.Span.ToArray();
             _iriCache.Add(iri, bytes);
         }
         return bytes;
     }
-
-    private static byte[] Utf8(StringBuilder sb) => Encoding.UTF8.GetBytes(sb.ToString());
 }
 
 /// <summary>How a blank node is written when a quad is serialized for hashing or output.</summary>

@@ -46,8 +46,8 @@ internal static class HashNDegreeQuads
         }
 
         // 4) Create an empty string, data to hash.
-        var dataToHash = new ByteBuffer(256);
-        var path = new ByteBuffer(256);
+        using var dataToHash = new ByteBuffer(256);
+        using var path = new ByteBuffer(256);
 
         // 5) For each related hash → blank node list, in code point order of related hash:
         var hashes = hashToRelated.Keys.ToArray();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using VcService.LinkedData.JsonLd;
 
@@ -24,5 +25,23 @@ public static class JsonLdCanonicalizer
     {
         ArgumentNullException.ThrowIfNull(options);
         return Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdf(utf8Json, options), rdfc).CanonicalNQuads;
+    }
+
+    /// <summary>
+    /// Writes the canonical N-Quads as UTF-8 to <paramref name="destination"/> (what a proof hashes);
+    /// with a reused buffer this avoids the large string for big documents.
+    /// </summary>
+    public static void Canonicalize(ReadOnlySpan<byte> utf8Json, JsonLdOptions options, IBufferWriter<byte> destination, Rdfc10Options? rdfc = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdf(utf8Json, options), destination, rdfc);
+    }
+
+    /// <summary>As <see cref="Canonicalize(ReadOnlySpan{byte}, JsonLdOptions, IBufferWriter{byte}, Rdfc10Options?)"/> for a parsed document.</summary>
+    public static void Canonicalize(JsonNode document, JsonLdOptions options, IBufferWriter<byte> destination, Rdfc10Options? rdfc = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(options);
+        Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdf(document, options), destination, rdfc);
     }
 }

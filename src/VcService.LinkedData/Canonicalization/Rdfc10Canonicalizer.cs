@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using VcService.LinkedData.Rdf;
 
@@ -16,11 +17,33 @@ public static class Rdfc10Canonicalizer
     public static CanonicalizationResult Canonicalize(IReadOnlyList<Quad> dataset, Rdfc10Options? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        options ??= Rdfc10Options.Default;
+        using var output = new ByteBuffer(16 * 1024);
+        var order = new List<int>(dataset.Count);
+        var issued = Run(dataset, options ?? Rdfc10Options.Default, output, order);
+        return new CanonicalizationResult(
+            Encoding.UTF8.GetString(output.Span),
+            () => order.Select(index => Relabel(dataset[index], issued)).ToArray(),
+            issued);
+    }
 
+    /// <summary>
+    /// Canonicalizes <paramref name="dataset"/> and writes the canonical N-Quads as UTF-8 to
+    /// <paramref name="destination"/> (the bytes a Data Integrity proof hashes), without building a
+    /// string: the allocation-free path for large documents when the caller reuses its buffer.
+    /// </summary>
+    /// <returns>The issued identifiers map.</returns>
+    public static IReadOnlyDictionary<string, string> Canonicalize(IReadOnlyList<Quad> dataset, IBufferWriter<byte> destination, Rdfc10Options? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(destination);
+        return Run(dataset, options ?? Rdfc10Options.Default, destination, order: null);
+    }
+
+    private static Dictionary<string, string> Run(IReadOnlyList<Quad> dataset, Rdfc10Options options, IBufferWriter<byte> output, List<int>? order)
+    {
         // 1) Create the canonicalization state.  2) For every quad in the input dataset, add a
         //    reference to it for each blank node it contains to the blank node to quads map.
-        var state = new CanonicalizationState(dataset, options);
+        using var state = new CanonicalizationState(dataset, options);
         int nodeCount = state.Labels.Length;
 
         // 3) For each blank node: 3.1) hash it with Hash First Degree Quads; 3.2) add hash →
@@ -66,7 +89,7 @@ public static class Rdfc10Canonicalizer
 
         // 6) For each quad, create a copy with canonical blank node identifiers (the normalized dataset).
         // 7) Return the serialized canonical form: canonical N-Quads lines in code point order.
-        return BuildResult(state);
+        return WriteCanonicalForm(state, output, order);
     }
 
     /// <summary>Canonicalizes an N-Quads document (convenience for tools and tests).</summary>
@@ -120,30 +143,31 @@ public static class Rdfc10Canonicalizer
         }
     }
 
-    private static CanonicalizationResult BuildResult(CanonicalizationState state)
+    private static Dictionary<string, string> WriteCanonicalForm(CanonicalizationState state, IBufferWriter<byte> output, List<int>? order)
     {
         var issuer = state.CanonicalIssuer;
         var canonicalWriter = new CanonicalLabelWriter(state);
 
-        var buffer = state.Scratch;
-        buffer.Clear();
-        var lines = new List<LineSegment>(state.Quads.Length);
-        for (int q = 0; q < state.Quads.Length; q++)
+        // 6) Quads with blank nodes, relabelled; quads without are already in state.Lines.
+        var buffer = state.Lines;
+        var lines = state.LineSegments;
+        foreach (var quad in state.Quads)
         {
             int start = buffer.Length;
-            CanonicalizationState.WriteQuad(buffer, state.Quads[q], canonicalWriter);
-            lines.Add(new LineSegment(start, buffer.Length - start, q));
+            CanonicalizationState.WriteQuad(buffer, quad, canonicalWriter);
+            lines.Add(new LineSegment(start, buffer.Length - start, quad.Index));
         }
+        // 7) Sort in code point order; equal lines are duplicate quads of the input set.
         LineSorter.Sort(buffer, lines);
-
-        var output = state.Scratch2;
-        output.Clear();
-        var canonicalQuads = new Quad[lines.Count];
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            output.Add(buffer.Slice(line.Start, line.Length));
-            canonicalQuads[i] = Relabel(state, state.Quads[line.Tag]);
+            if (i > 0 && LineSorter.Compare(buffer, lines[i - 1], line) == 0)
+            {
+                continue;
+            }
+            output.Write(buffer.Slice(line.Start, line.Length));
+            order?.Add(line.Tag);
         }
 
         var issued = new Dictionary<string, string>(issuer.IssuedOrder.Count, StringComparer.Ordinal);
@@ -151,22 +175,14 @@ public static class Rdfc10Canonicalizer
         {
             issued.Add(state.Labels[node], canonicalWriter.Label(node));
         }
-        return new CanonicalizationResult(Encoding.UTF8.GetString(output.Span), canonicalQuads, issued);
+        return issued;
     }
 
-    private static Quad Relabel(CanonicalizationState state, EncodedQuad q)
+    private static Quad Relabel(Quad quad, Dictionary<string, string> issued)
     {
-        if (q.S < 0 && q.O < 0 && q.G < 0)
-        {
-            return q.Quad;
-        }
-        var writer = state.CanonicalIssuer;
-        return q.Quad with
-        {
-            Subject = q.S < 0 ? q.Quad.Subject : RdfTerm.Blank(CanonicalLabelWriter.Format(writer.IssuedNumber(q.S))),
-            Object = q.O < 0 ? q.Quad.Object : RdfTerm.Blank(CanonicalLabelWriter.Format(writer.IssuedNumber(q.O))),
-            Graph = q.G < 0 ? q.Quad.Graph : RdfTerm.Blank(CanonicalLabelWriter.Format(writer.IssuedNumber(q.G))),
-        };
+        return new Quad(Map(quad.Subject), quad.Predicate, Map(quad.Object), Map(quad.Graph));
+
+        RdfTerm Map(RdfTerm term) => term.IsBlankNode ? RdfTerm.Blank(issued[term.Value]) : term;
     }
 
     /// <summary>Writes blank nodes with their canonical labels, <c>_:c14nN</c>.</summary>
@@ -187,7 +203,7 @@ public static class Rdfc10Canonicalizer
 
         public string Label(int node) => Format(_state.CanonicalIssuer.IssuedNumber(node));
 
-        public static string Format(int number) => "c14n" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private static string Format(int number) => "c14n" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         public void Write(ByteBuffer buffer, int node) => buffer.Add(_encoded[node]);
     }

@@ -7,6 +7,7 @@ namespace VcService.LinkedData.JsonLd;
 public static class JsonLdErrorCode
 {
     public const string CollidingKeywords = "colliding keywords";
+    public const string ConflictingIndexes = "conflicting indexes";
     public const string ContextOverflow = "context overflow";
     public const string CyclicIriMapping = "cyclic IRI mapping";
     public const string InvalidBaseDirection = "invalid base direction";
@@ -63,4 +64,6 @@ public static class JsonLdErrorCode
     public const string DocumentTooDeep = "document too deep";
     /// <summary>The input is not well-formed JSON.</summary>
     public const string InvalidJson = "invalid JSON";
+    /// <summary>The rdfDirection option is neither null, "i18n-datatype" nor "compound-literal".</summary>
+    public const string InvalidRdfDirection = "invalid rdfDirection";
 }

@@ -19,6 +19,13 @@ public static class JsonLdProcessor
         return (JsonArray)JsonModel.ToNode(expanded)!;
     }
 
+    /// <summary>expand() from raw UTF-8 JSON (size and depth limits enforced while parsing).</summary>
+    public static JsonArray Expand(ReadOnlySpan<byte> utf8Json, JsonLdOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (JsonArray)JsonModel.ToNode(ExpandToModel(ParseModel(utf8Json, options.Limits), options))!;
+    }
+
     /// <summary>toRdf() (§9.1): expands, then Deserialize JSON-LD to RDF (§6.4). Blank nodes are labelled b0, b1, …</summary>
     public static List<Quad> ToRdf(JsonNode? document, JsonLdOptions options)
     {
@@ -65,9 +72,7 @@ public static class JsonLdProcessor
         CheckSize(utf8Json.Length, limits);
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
-            using var doc = JsonDocument.ParseValue(ref reader);
-            return JsonModel.FromElement(doc.RootElement, limits.MaxDepth);
+            return JsonModelReader.Read(utf8Json, limits.MaxDepth);
         }
         catch (JsonException e)
         {
@@ -112,7 +117,7 @@ public static class JsonLdProcessor
     {
         var expanded = ExpandToModel(document, options);
         var issuer = new BlankNodeIssuer();
-        var generator = new NodeMapGenerator(issuer);
+        var generator = new NodeMapGenerator(issuer, options.SafeMode);
         generator.Generate(expanded, Keywords.Default, null, null, null);
         return new RdfSerializer(options, issuer).Serialize(generator.NodeMap);
     }

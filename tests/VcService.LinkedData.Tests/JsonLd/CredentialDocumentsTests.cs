@@ -31,6 +31,15 @@ public sealed class CredentialDocumentsTests
     }
 
     [Fact]
+    public void ExpandFromUtf8BytesEqualsExpandFromJsonNode()
+    {
+        var bytes = File.ReadAllBytes(ElmSamplePath);
+        var fromBytes = JsonLdProcessor.Expand(bytes, new JsonLdOptions { SafeMode = true });
+        var fromNode = JsonLdProcessor.Expand(JsonNode.Parse(bytes), new JsonLdOptions { SafeMode = true });
+        JsonNode.DeepEquals(fromBytes, fromNode).Should().BeTrue();
+    }
+
+    [Fact]
     public void EddsaUnsignedVectorExpandsInSafeMode()
     {
         var doc = JsonNode.Parse(File.ReadAllText(EddsaUnsignedPath));
@@ -51,49 +60,6 @@ public sealed class CredentialDocumentsTests
             .Select(NQuadsSerializer.Serialize).Distinct().OrderBy(l => l, StringComparer.Ordinal);
         var expected = File.ReadAllText(canonical);
         string.Concat(lines).Should().Be(expected.EndsWith('\n') ? expected : expected + "\n");
-    }
-
-    [Fact]
-    public void ExpandAndToRdfOfElmSampleIsFastAfterWarmUp()
-    {
-        var bytes = File.ReadAllBytes(ElmSamplePath);
-        var options = new JsonLdOptions { SafeMode = true };
-        for (var i = 0; i < 20; i++)
-        {
-            JsonLdProcessor.ToRdf(bytes, options);
-        }
-        const int n = 200;
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var sw = Stopwatch.StartNew();
-        for (var i = 0; i < n; i++)
-        {
-            JsonLdProcessor.ToRdf(bytes, options);
-        }
-        sw.Stop();
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n;
-        var perDoc = sw.Elapsed.TotalMilliseconds / n;
-        // Phases, CPU time (the machine is shared; wall time is noisy).
-        double parse = 0, expand = 0, rdf = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var t0 = Process.GetCurrentProcess().TotalProcessorTime;
-            var model = JsonLdProcessor.ParseModel(bytes, options.Limits);
-            var t1 = Process.GetCurrentProcess().TotalProcessorTime;
-            var expanded = JsonLdProcessor.ExpandToModel(model, options);
-            var t2 = Process.GetCurrentProcess().TotalProcessorTime;
-            var issuer = new VcService.LinkedData.JsonLd.ToRdf.BlankNodeIssuer();
-            var gen = new VcService.LinkedData.JsonLd.ToRdf.NodeMapGenerator(issuer);
-            gen.Generate(expanded, "@default", null, null, null);
-            new VcService.LinkedData.JsonLd.ToRdf.RdfSerializer(options, issuer).Serialize(gen.NodeMap);
-            var t3 = Process.GetCurrentProcess().TotalProcessorTime;
-            parse += (t1 - t0).TotalMilliseconds;
-            expand += (t2 - t1).TotalMilliseconds;
-            rdf += (t3 - t2).TotalMilliseconds;
-        }
-        _output.WriteLine($"ELM sample ({bytes.Length} bytes) parse+expand+toRdf: {perDoc:F3} ms wall, {cpu:F3} ms CPU per document");
-        _output.WriteLine($"  CPU per phase: parse {parse / n:F3} ms, expand {expand / n:F3} ms, toRdf {rdf / n:F3} ms");
-        // Generous bound (shared CI cores); the figure is reported above.
-        perDoc.Should().BeLessThan(50);
     }
 }
 

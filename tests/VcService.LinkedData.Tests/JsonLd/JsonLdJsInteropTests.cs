@@ -17,6 +17,9 @@ public sealed class JsonLdJsInteropTests
     [InlineData("ob3-credential.json", "ob3-credential.jsonldjs.nq")]
     [InlineData("vc11-ob-statuslist-credential.json", "vc11-ob-statuslist-credential.jsonldjs.nq")]
     [InlineData("@elm", "elm-sample.jsonldjs.nq")]
+    [InlineData("did-document.json", "did-document.jsonldjs.nq")]
+    [InlineData("vc2-bitstring-status-list-credential.json", "vc2-bitstring-status-list-credential.jsonldjs.nq")]
+    [InlineData("vc11-status-list-2021-credential.json", "vc11-status-list-2021-credential.jsonldjs.nq")]
     public void ToRdfMatchesJsonLdJs(string input, string expected)
     {
         var path = input == "@elm" ? CredentialDocumentsTests.ElmSamplePath : Fixture(input);

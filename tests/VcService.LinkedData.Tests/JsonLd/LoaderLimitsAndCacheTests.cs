@@ -166,3 +166,24 @@ public sealed class LoaderLimitsAndCacheTests
         VcService.LinkedData.JsonLd.JsonCanonicalizer.Canonicalize(model).Should().Be(expected);
     }
 }
+
+public sealed class RawInputLimitTests
+{
+    [Fact]
+    public void ToRdfFromBytesEnforcesDepth()
+    {
+        var deep = System.Text.Encoding.UTF8.GetBytes("{\"urn:p\": " + new string('[', 20) + new string(']', 20) + "}");
+        var act = () => JsonLdProcessor.ToRdf(deep, new JsonLdOptions { Limits = new JsonLdLimits { MaxDepth = 10 } });
+        act.Should().Throw<JsonLdException>().Which.Code.Should().Be(JsonLdErrorCode.DocumentTooDeep);
+    }
+
+    [Theory]
+    [InlineData("{\"a\": ")]
+    [InlineData("{} {}")]
+    [InlineData("")]
+    public void ToRdfFromBytesRejectsMalformedJson(string json)
+    {
+        var act = () => JsonLdProcessor.ToRdf(System.Text.Encoding.UTF8.GetBytes(json), new JsonLdOptions());
+        act.Should().Throw<JsonLdException>().Which.Code.Should().Be(JsonLdErrorCode.InvalidJson);
+    }
+}

@@ -140,3 +140,17 @@ public sealed class LanguageTagTests
             "<http://ex.org/s> <http://ex.org/t> \"y\"@de-at .");
     }
 }
+
+public sealed class SafeModeToRdfTests
+{
+    [Fact]
+    public void DirectionWithoutRdfDirectionIsRejectedInSafeMode()
+    {
+        var doc = JsonNode.Parse("""{"@id": "http://example.org/x", "http://example.org/p": {"@value": "v", "@language": "ar", "@direction": "rtl"}}""");
+        var act = () => JsonLdProcessor.ToRdf(doc, new JsonLdOptions { SafeMode = true });
+        act.Should().Throw<JsonLdException>().Which.Message.Should().Contain("rdfDirection not set");
+        JsonLdProcessor.ToRdf(doc, new JsonLdOptions()).Should().ContainSingle();
+        JsonLdProcessor.ToRdf(doc, new JsonLdOptions { SafeMode = true, RdfDirection = "i18n-datatype" }).Single().Object.Datatype
+            .Should().Be("https://www.w3.org/ns/i18n#ar_rtl");
+    }
+}

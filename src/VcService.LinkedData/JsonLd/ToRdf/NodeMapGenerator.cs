@@ -7,10 +7,12 @@ namespace VcService.LinkedData.JsonLd.ToRdf;
 internal sealed class NodeMapGenerator
 {
     private readonly BlankNodeIssuer _issuer;
+    private readonly bool _safeMode;
 
-    public NodeMapGenerator(BlankNodeIssuer issuer)
+    public NodeMapGenerator(BlankNodeIssuer issuer, bool safeMode = false)
     {
         _issuer = issuer;
+        _safeMode = safeMode;
         NodeMap = new Dictionary<string, Dictionary<string, Dictionary<string, object?>>>(StringComparer.Ordinal)
         {
             [Keywords.Default] = new(StringComparer.Ordinal),
@@ -55,6 +57,13 @@ internal sealed class NodeMapGenerator
         else if (typeValue is string single && Iri.IsBlankNode(single))
         {
             map[Keywords.Type] = _issuer.Issue(single);
+        }
+        if (subjectNode is null && list is null && (map.ContainsKey(Keywords.Value) || map.ContainsKey(Keywords.List)))
+        {
+            // Deviation: a value or list with no subject (e.g. a scalar in a @graph container) cannot become a
+            // triple; the spec leaves this undefined, we drop it (safe mode rejects the loss).
+            SafeMode.Event(_safeMode, SafeMode.FreeFloatingScalar, "a value or list without a subject node is dropped");
+            return;
         }
         if (map.ContainsKey(Keywords.Value))
         {
@@ -153,7 +162,7 @@ internal sealed class NodeMapGenerator
         {
             if (node.TryGetValue(Keywords.Index, out var existing) && !JsonModel.DeepEquals(existing, index))
             {
-                throw new JsonLdException("conflicting indexes", $"node '{id}' has two different @index values");
+                throw new JsonLdException(JsonLdErrorCode.ConflictingIndexes, $"node '{id}' has two different @index values");
             }
             node[Keywords.Index] = index;
         }

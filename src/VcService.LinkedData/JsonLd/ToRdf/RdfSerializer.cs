@@ -13,6 +13,7 @@ internal sealed class RdfSerializer
     private readonly JsonLdOptions _options;
     private readonly BlankNodeIssuer _issuer;
     private readonly List<Quad> _quads = new();
+    private readonly Dictionary<string, RdfTerm> _blankNodes = new(StringComparer.Ordinal);
 
     public RdfSerializer(JsonLdOptions options, BlankNodeIssuer issuer)
     {
@@ -106,11 +107,17 @@ internal sealed class RdfSerializer
         return _quads;
     }
 
-    private static RdfTerm? ToResource(string id)
+    private RdfTerm? ToResource(string id)
     {
         if (Iri.IsBlankNode(id))
         {
-            return RdfTerm.Blank(id.Substring(2));
+            // One label string per blank node, however often it occurs.
+            if (!_blankNodes.TryGetValue(id, out var blank))
+            {
+                blank = RdfTerm.Blank(id.Substring(2));
+                _blankNodes[id] = blank;
+            }
+            return blank;
         }
         return Iri.IsWellFormedAbsolute(id) ? RdfTerm.Iri(id) : null;
     }
@@ -187,23 +194,30 @@ internal sealed class RdfSerializer
             return null;
         }
         // 12-13) Base direction.
-        if (map.TryGetValue(Keywords.Direction, out var directionValue) && directionValue is string direction && _options.RdfDirection is not null)
+        if (map.TryGetValue(Keywords.Direction, out var directionValue) && directionValue is string direction)
         {
             var lang = language?.ToLowerInvariant() ?? "";
-            if (_options.RdfDirection == "i18n-datatype")
+            switch (_options.RdfDirection)
             {
-                return RdfTerm.Literal(lexical, Keywords.I18nNs + lang + "_" + direction);
-            }
-            if (_options.RdfDirection == "compound-literal")
-            {
-                var node = RdfTerm.Blank(_issuer.Issue(null).Substring(2));
-                _quads.Add(new Quad(node, RdfTerm.Iri(Keywords.RdfValue), RdfTerm.Literal(lexical), graph));
-                if (language is not null)
+                case null:
+                    // The direction is lost (jsonld.js safe-mode event "rdfDirection not set").
+                    SafeMode.Event(_options.SafeMode, SafeMode.RdfDirectionNotSet, $"@direction '{direction}' of \"{lexical}\" is dropped: rdfDirection is not set");
+                    break;
+                case "i18n-datatype":
+                    return RdfTerm.Literal(lexical, Keywords.I18nNs + lang + "_" + direction);
+                case "compound-literal":
                 {
-                    _quads.Add(new Quad(node, RdfTerm.Iri(Keywords.RdfLanguage), RdfTerm.Literal(lang), graph));
+                    var node = RdfTerm.Blank(_issuer.Issue(null).Substring(2));
+                    _quads.Add(new Quad(node, RdfTerm.Iri(Keywords.RdfValue), RdfTerm.Literal(lexical), graph));
+                    if (language is not null)
+                    {
+                        _quads.Add(new Quad(node, RdfTerm.Iri(Keywords.RdfLanguage), RdfTerm.Literal(lang), graph));
+                    }
+                    _quads.Add(new Quad(node, RdfTerm.Iri(Keywords.RdfDirection), RdfTerm.Literal(direction), graph));
+                    return node;
                 }
-                _quads.Add(new Quad(node, RdfTerm.Iri(Keywords.RdfDirection), RdfTerm.Literal(direction), graph));
-                return node;
+                default:
+                    throw new JsonLdException(JsonLdErrorCode.InvalidRdfDirection, $"unknown rdfDirection '{_options.RdfDirection}'");
             }
         }
         return language is not null ? RdfTerm.Literal(lexical, null, language) : RdfTerm.Literal(lexical, datatype);

@@ -1,0 +1,126 @@
+using VcService.LinkedData.JsonLd.Context;
+
+namespace VcService.LinkedData.JsonLd.Expansion;
+
+/// <summary>Expansion §5.1.2 steps 13.7-13.8: language, index, id and type maps.</summary>
+internal sealed partial class JsonLdExpander
+{
+    /// <summary>Step 13.7.</summary>
+    private List<object?> ExpandLanguageMap(ActiveContext active, TermDefinition def, Dictionary<string, object?> languageMap)
+    {
+        var expanded = new List<object?>();
+        // 13.7.2-13.7.3)
+        var direction = def.HasDirection ? def.Direction : active.DefaultDirection;
+        foreach (var language in SortedKeys(languageMap))
+        {
+            var isNone = language == Keywords.None || IriExpander.Expand(active, language, false, true) == Keywords.None;
+            foreach (var item in JsonModel.AsList(languageMap[language]))
+            {
+                if (item is null)
+                {
+                    continue;
+                }
+                if (item is not string s)
+                {
+                    throw new JsonLdException(JsonLdErrorCode.InvalidLanguageMapValue, $"language map value for '{language}' must be a string");
+                }
+                var v = new Dictionary<string, object?>(3, StringComparer.Ordinal) { [Keywords.Value] = s };
+                if (!isNone)
+                {
+                    if (!SafeMode.IsWellFormedLanguage(language))
+                    {
+                        SafeMode.Event(_safe, SafeMode.InvalidLanguageValue, $"language map key '{language}' is not a well-formed language tag");
+                    }
+                    v[Keywords.Language] = language.ToLowerInvariant();
+                }
+                if (direction is not null)
+                {
+                    v[Keywords.Direction] = direction;
+                }
+                expanded.Add(v);
+            }
+        }
+        return expanded;
+    }
+
+    /// <summary>Step 13.8.</summary>
+    private List<object?> ExpandIndexMap(ActiveContext active, string key, TermDefinition def, Dictionary<string, object?> map, string? baseUrl)
+    {
+        var container = def.Container;
+        var expanded = new List<object?>();
+        // 13.8.2)
+        var indexKey = def.Index ?? Keywords.Index;
+        foreach (var index in SortedKeys(map))
+        {
+            // 13.8.3.1-13.8.3.3)
+            var mapContext = active;
+            if ((container & (ContainerKind.Id | ContainerKind.Type)) != 0)
+            {
+                mapContext = active.PreviousContext ?? active;
+            }
+            if ((container & ContainerKind.Type) != 0 && mapContext.Get(index) is { HasLocalContext: true } indexDef)
+            {
+                mapContext = _contexts.Process(mapContext, indexDef.LocalContext, indexDef.BaseUrl, scopedFrom: indexDef);
+            }
+            // 13.8.3.4)
+            var expandedIndex = IriExpander.Expand(active, index, false, true);
+            // 13.8.3.5-13.8.3.6)
+            var indexValue = map[index] is List<object?> l ? l : new List<object?> { map[index] };
+            var items = JsonModel.AsList(Expand(mapContext, key, indexValue, baseUrl, fromMap: true));
+            foreach (var entry in items)
+            {
+                var item = entry;
+                // 13.8.3.7.1)
+                if ((container & ContainerKind.Graph) != 0 && !IsGraphObject(item))
+                {
+                    item = new Dictionary<string, object?>(1, StringComparer.Ordinal) { [Keywords.Graph] = JsonModel.AsList(item) };
+                }
+                var itemMap = (Dictionary<string, object?>)item!;
+                if ((container & ContainerKind.Index) != 0 && indexKey != Keywords.Index && expandedIndex != Keywords.None)
+                {
+                    // 13.8.3.7.2) Property-valued index.
+                    var reExpandedIndex = ValueExpander.Expand(active, indexKey, index, _safe);
+                    var expandedIndexKey = IriExpander.Expand(active, indexKey, false, true)!;
+                    var values = new List<object?> { reExpandedIndex };
+                    if (itemMap.TryGetValue(expandedIndexKey, out var existing))
+                    {
+                        values.AddRange(JsonModel.AsList(existing));
+                    }
+                    itemMap[expandedIndexKey] = values;
+                    if (itemMap.ContainsKey(Keywords.Value))
+                    {
+                        throw new JsonLdException(JsonLdErrorCode.InvalidValueObject, $"property-valued index '{indexKey}' applied to a value object");
+                    }
+                }
+                else if ((container & ContainerKind.Index) != 0 && !itemMap.ContainsKey(Keywords.Index) && expandedIndex != Keywords.None)
+                {
+                    // 13.8.3.7.3)
+                    itemMap[Keywords.Index] = index;
+                }
+                else if ((container & ContainerKind.Id) != 0 && !itemMap.ContainsKey(Keywords.Id) && expandedIndex != Keywords.None)
+                {
+                    // 13.8.3.7.4)
+                    var id = IriExpander.Expand(active, index, documentRelative: true, vocab: false);
+                    if (_safe && (id is null || (!Iri.IsAbsolute(id) && !Iri.IsBlankNode(id))))
+                    {
+                        SafeMode.Event(true, SafeMode.RelativeIdReference, $"id map key '{index}' does not expand to an absolute IRI");
+                    }
+                    itemMap[Keywords.Id] = id;
+                }
+                else if ((container & ContainerKind.Type) != 0 && expandedIndex != Keywords.None)
+                {
+                    // 13.8.3.7.5)
+                    var types = new List<object?> { expandedIndex };
+                    if (itemMap.TryGetValue(Keywords.Type, out var existingTypes))
+                    {
+                        types.AddRange(JsonModel.AsList(existingTypes));
+                    }
+                    itemMap[Keywords.Type] = types;
+                }
+                // 13.8.3.7.6)
+                expanded.Add(itemMap);
+            }
+        }
+        return expanded;
+    }
+}
