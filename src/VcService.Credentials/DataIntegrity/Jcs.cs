@@ -92,7 +92,7 @@ public static class Jcs
                 sb.Append("null");
                 break;
             case JsonValueKind.String:
-                WriteString(sb, value.TryGetValue<string>(out var s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString())!);
+                WriteString(sb, ReadString(value));
                 break;
             case JsonValueKind.Number:
                 // §3.2.2.3: numbers are IEEE 754 doubles; the source text is read as such.
@@ -105,6 +105,19 @@ public static class Jcs
                 break;
             default:
                 throw new FormatException($"unsupported JSON value kind {value.GetValueKind()}");
+        }
+    }
+
+    private static string ReadString(JsonValue value)
+    {
+        try
+        {
+            return value.TryGetValue<string>(out var s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to unescape a lone surrogate ("\ud800").
+            throw new FormatException("string contains a lone surrogate");
         }
     }
 
