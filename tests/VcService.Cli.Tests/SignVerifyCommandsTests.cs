@@ -64,6 +64,25 @@ public sealed class SignVerifyCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Verify_a_jwt_vc_from_a_did_jwk_issuer()
+    {
+        using var key = VcService.Crypto.SigningKey.Generate(VcService.Crypto.KeyType.P256);
+        var did = VcService.Credentials.Dids.DidJwkResolver.ToDid(key.PublicKey);
+        var credential = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = did,
+            ["issuanceDate"] = "2025-01-01T00:00:00Z",
+            ["credentialSubject"] = new JsonObject { ["id"] = "did:example:subject" },
+        };
+        var jwt = VcService.Credentials.Jose.JwtVc.Sign(credential, key, did + "#0");
+        var (exit, report, _) = Run("verify", Temp(jwt));
+        exit.Should().Be(ExitCodes.Success, report);
+        JsonNode.Parse(report)!["format"]!.GetValue<string>().Should().Be("jwt");
+    }
+
+    [Fact]
     public void Input_errors()
     {
         Run("verify", "/nonexistent/file.json").Exit.Should().Be(ExitCodes.VerifyInputError);
