@@ -11,6 +11,24 @@ internal static class BenchmarkData
     /// <summary>The small W3C test-vector credential (vc-di-eddsa unsigned.json).</summary>
     public static string SmallCredential => Path.Combine(SharedDir, "w3c", "vc-di-eddsa", "TestVectors", "unsigned.json");
 
+    /// <summary>The ELM micro-credential this service renders (samples/elm/mc-ects-eqf.jsonld, ~13 KB).</summary>
+    public static string ElmCredential => Path.Combine(FindRepo(), "samples", "elm", "mc-ects-eqf.jsonld");
+
+    private static string FindRepo()
+    {
+        foreach (string start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "VcService.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+        throw new InvalidOperationException("VcService.sln not found");
+    }
+
     public static string Path1(string name) => name switch
     {
         "elm" => ElmSample,

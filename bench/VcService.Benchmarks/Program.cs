@@ -1,17 +1,24 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using VcService.Benchmarks;
 
 // Full BenchmarkDotNet run:   dotnet run -c Release --project bench/VcService.Benchmarks -- --filter '*'
 // Quick noise-tolerant check: dotnet run -c Release --project bench/VcService.Benchmarks -- quick [iterations]
 // Status lists (issue #5):     dotnet run -c Release --project bench/VcService.Benchmarks -- quick-status [iterations]
-if (args.Length > 0 && args[0] == "quick-status")
+// Data Integrity, quick:      dotnet run -c Release --project bench/VcService.Benchmarks -- quick-di [iterations]
+var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+switch (args.FirstOrDefault())
 {
-    StatusQuickRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
-    return;
+    case "quick-status":
+        StatusQuickRun.Run(iterations);
+        return;
+    case "quick-di":
+        QuickRun.RunDataIntegrity(iterations);
+        return;
+    case "quick":
+        QuickRun.Run(iterations);
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return;
 }
-if (args.Length > 0 && args[0] == "quick")
-{
-    QuickRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
-    return;
-}
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

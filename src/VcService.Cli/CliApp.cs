@@ -14,6 +14,8 @@ public static class CliApp
     {
         var root = new RootCommand("vcservice: issue and verify EU micro-credentials as W3C Verifiable Credentials");
         root.Add(RdfCommands.Create());
+        root.Add(SignCommands.Create());
+        root.Add(VerifyCommand.Create());
         return root;
     }
 

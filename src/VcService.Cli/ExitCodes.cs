@@ -14,6 +14,12 @@ public static class ExitCodes
     /// <summary>The input is not valid JSON, JSON-LD or N-Quads.</summary>
     public const int InvalidInput = 3;
 
+    /// <summary><c>verify</c>: the credential was checked and is not verified (the report says why).</summary>
+    public const int NotVerified = 1;
+
+    /// <summary><c>verify</c>: the input file is unreadable or not a credential-shaped JSON/JWT text.</summary>
+    public const int VerifyInputError = 2;
+
     /// <summary>An explicit processing limit was hit (e.g. the RDFC-1.0 work limit).</summary>
     public const int LimitExceeded = 4;
 }

@@ -45,6 +45,7 @@ public static class VcServiceHosting
 
         services.AddSingleton<IDidResolver, TenantDidResolver>();
         services.AddSingleton<IDidResolver, DidKeyResolver>();
+        services.AddSingleton<IDidResolver, DidJwkResolver>();
         services.AddSingleton(sp => new CompositeDidResolver(sp.GetServices<IDidResolver>()));
         services.AddSingleton<IVerificationCheck, FormatCheck>();
         services.AddSingleton<IVerificationCheck, SignatureCheck>();

@@ -28,7 +28,7 @@ public sealed class CompositeDidResolver(IEnumerable<IDidResolver> resolvers)
             if (resolver.CanResolve(did))
                 return resolver.ResolveAsync(did, cancellationToken);
         return Task.FromResult(DidResolutionResult.NotFound(
-            $"No resolver is configured for '{Truncate(did)}' (supported here: this service's own did:web tenants, did:key)."));
+            $"No resolver is configured for '{Truncate(did)}' (supported here: this service's own did:web tenants, did:key, did:jwk)."));
     }
 
     internal static string Truncate(string value) => value.Length <= 200 ? value : value[..200] + "…";

@@ -1,3 +1,4 @@
+using VcService.Credentials.DataIntegrity;
 using VcService.Credentials.Dids;
 using VcService.Credentials.Jose;
 
@@ -17,7 +18,8 @@ public sealed class SignatureCheck(CompositeDidResolver resolver) : IVerificatio
         return context.Format switch
         {
             CredentialFormats.Jwt => await VerifyJwtAsync(context, cancellationToken),
-            _ => CheckResult.Failed(Name, "The credential carries no proof this verifier supports (expected a JWT-VC)."),
+            CredentialFormats.DataIntegrity => await VerifyDataIntegrityAsync(context, cancellationToken),
+            _ => CheckResult.Failed(Name, "The credential carries no proof this verifier supports (expected a JWT-VC or a Data Integrity proof)."),
         };
     }
 
@@ -37,6 +39,39 @@ public sealed class SignatureCheck(CompositeDidResolver resolver) : IVerificatio
         if (parsed.Payload["iat"] is System.Text.Json.Nodes.JsonValue iat && iat.TryGetValue<long>(out var seconds))
             context.SignedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
         return CheckResult.Ok(Name, $"Signed ({parsed.Alg}) by {method.Method.Id}.");
+    }
+
+    /// <summary>
+    /// Data Integrity proofs (VC Data Integrity 1.0): every proof must verify, with a verification
+    /// method of the issuer's DID listed under assertionMethod.
+    /// </summary>
+    private async Task<CheckResult> VerifyDataIntegrityAsync(VerificationContext context, CancellationToken cancellationToken)
+    {
+        var methods = new Dictionary<string, VerificationMethod>(StringComparer.Ordinal);
+        async Task<KeyLookupResult> ResolveIssuerKeyAsync(string methodId, CancellationToken ct)
+        {
+            var found = await FindIssuerMethodAsync(context, methodId, ct);
+            if (found.Method is null)
+                return KeyLookupResult.NotFound(found.Error ?? "not found");
+            methods[methodId] = found.Method;
+            return KeyLookupResult.Found(found.Method.PublicKey);
+        }
+
+        var options = new DataIntegrityVerifyOptions { Now = context.Now, ExpectedProofPurpose = ProofPurposes.AssertionMethod };
+        var result = await DataIntegrity.DataIntegrity.VerifyAsync(context.Credential!, ResolveIssuerKeyAsync, options, cancellationToken);
+        if (!result.Verified)
+        {
+            var failed = result.Proofs.FirstOrDefault(p => !p.Verified);
+            var which = failed?.Cryptosuite is null ? "" : $" ({failed.Cryptosuite}{(failed.VerificationMethod is null ? "" : $", {CompositeDidResolver.Truncate(failed.VerificationMethod)}")})";
+            return CheckResult.Failed(Name, $"The Data Integrity proof{which} is not valid: {result.Error}.");
+        }
+        var first = result.Proofs[0];
+        context.SigningMethod = methods.GetValueOrDefault(first.VerificationMethod!);
+        context.SignedAt = first.Created;
+        var signers = string.Join("; ", result.Proofs.Select(p => $"{p.Cryptosuite} by {p.VerificationMethod}"));
+        return CheckResult.Ok(Name, result.Proofs.Count == 1
+            ? $"Signed (Data Integrity, {signers})."
+            : $"Signed (Data Integrity, {result.Proofs.Count} proofs: {signers}).");
     }
 
     /// <summary>Resolves the DID of a verification method and checks that the issuer controls it and may assert with it.</summary>

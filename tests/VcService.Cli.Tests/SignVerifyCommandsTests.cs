@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+
+namespace VcService.Cli.Tests;
+
+public sealed class SignVerifyCommandsTests : IDisposable
+{
+    private readonly List<string> _tempFiles = [];
+    private static readonly string Shared = FindShared();
+    private static readonly string Eddsa = Path.Combine(Shared, "w3c/vc-di-eddsa/TestVectors");
+    private static readonly string Ecdsa = Path.Combine(Shared, "w3c/vc-di-ecdsa/TestVectors");
+
+    public void Dispose() => _tempFiles.ForEach(File.Delete);
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("eddsa-rdfc-2022", "eddsa-rdfc-2022/signedDataInt.json")]
+    [InlineData("eddsa-jcs-2022", "eddsa-jcs-2022/signedJCS.json")]
+    public void Sign_reproduces_the_w3c_signed_vector(string suite, string expected)
+    {
+        var (exit, stdout, stderr) = Run("sign", "--suite", suite, "--key", Path.Combine(Eddsa, "keyPair.json"),
+            "--created", "2023-02-24T23:36:38Z", Path.Combine(Eddsa, "unsigned.json"));
+        exit.Should().Be(ExitCodes.Success, stderr);
+        JsonNode.DeepEquals(JsonNode.Parse(stdout), JsonNode.Parse(File.ReadAllText(Path.Combine(Eddsa, expected)))).Should().BeTrue(stdout);
+    }
+
+    [Fact]
+    public void Sign_with_the_p256_vector_key_file_then_verify()
+    {
+        var keyFile = JsonNode.Parse(File.ReadAllText(Path.Combine(Ecdsa, "p256KeyPair.json")))!;
+        var did = "did:key:" + keyFile["publicKeyMultibase"]!.GetValue<string>();
+        var unsigned = JsonNode.Parse(File.ReadAllText(Path.Combine(Ecdsa, "unsigned.json")))!;
+        unsigned["issuer"] = did;
+        var (exit, signed, stderr) = Run("sign", "--suite", "ecdsa-rdfc-2019", "--key", Path.Combine(Ecdsa, "p256KeyPair.json"), Temp(unsigned.ToJsonString()));
+        exit.Should().Be(ExitCodes.Success, stderr);
+        JsonNode.Parse(signed)!["proof"]!["verificationMethod"]!.GetValue<string>().Should().StartWith(did + "#zDn");
+
+        var (verifyExit, report, _) = Run("verify", "--now", "2025-01-01T00:00:00Z", Temp(signed));
+        verifyExit.Should().Be(ExitCodes.Success, report);
+        var json = JsonNode.Parse(report)!;
+        json["verified"]!.GetValue<bool>().Should().BeTrue();
+        json["format"]!.GetValue<string>().Should().Be("data-integrity");
+
+        var tampered = JsonNode.Parse(signed)!;
+        tampered["credentialSubject"]!["alumniOf"] = "Elsewhere";
+        var (tamperedExit, tamperedReport, _) = Run("verify", Temp(tampered.ToJsonString()));
+        tamperedExit.Should().Be(ExitCodes.NotVerified);
+        tamperedReport.Should().Contain("signature does not match");
+    }
+
+    [Fact]
+    public void Verify_reports_an_issuer_that_does_not_control_the_key()
+    {
+        var (exit, report, _) = Run("verify", Path.Combine(Eddsa, "eddsa-rdfc-2022/signedDataInt.json"));
+        exit.Should().Be(ExitCodes.NotVerified);
+        report.Should().Contain("does not belong to the issuer");
+    }
+
+    [Fact]
+    public void Verify_a_jwt_vc_from_a_did_jwk_issuer()
+    {
+        using var key = VcService.Crypto.SigningKey.Generate(VcService.Crypto.KeyType.P256);
+        var did = VcService.Credentials.Dids.DidJwkResolver.ToDid(key.PublicKey);
+        var credential = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/2018/credentials/v1"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = did,
+            ["issuanceDate"] = "2025-01-01T00:00:00Z",
+            ["credentialSubject"] = new JsonObject { ["id"] = "did:example:subject" },
+        };
+        var jwt = VcService.Credentials.Jose.JwtVc.Sign(credential, key, did + "#0");
+        var (exit, report, _) = Run("verify", Temp(jwt));
+        exit.Should().Be(ExitCodes.Success, report);
+        JsonNode.Parse(report)!["format"]!.GetValue<string>().Should().Be("jwt");
+    }
+
+    [Fact]
+    public void Input_errors()
+    {
+        Run("verify", "/nonexistent/file.json").Exit.Should().Be(ExitCodes.VerifyInputError);
+        Run("verify", Temp("{ not json")).Exit.Should().Be(ExitCodes.VerifyInputError);
+        var wrongKey = Run("sign", "--suite", "ecdsa-rdfc-2019", "--key", Path.Combine(Eddsa, "keyPair.json"), Path.Combine(Eddsa, "unsigned.json"));
+        wrongKey.Exit.Should().Be(ExitCodes.InvalidInput);
+        wrongKey.Err.Should().Contain("needs a P256 key");
+        var badKey = Run("sign", "--suite", "eddsa-rdfc-2022", "--key", Temp("{\"privateKeyMultibase\": \"zzz\"}"), Path.Combine(Eddsa, "unsigned.json"));
+        badKey.Exit.Should().Be(ExitCodes.InvalidInput);
+        var undefinedTerm = Run("sign", "--suite", "eddsa-rdfc-2022", "--key", Path.Combine(Eddsa, "keyPair.json"),
+            Temp("{\"@context\": [\"https://www.w3.org/ns/credentials/v2\"], \"type\": \"VerifiableCredential\", \"issuer\": \"did:example:a\", \"credentialSubject\": {\"foo\": 1}}"));
+        undefinedTerm.Exit.Should().Be(ExitCodes.InvalidInput);
+        undefinedTerm.Err.Should().Contain("safe mode").And.Contain("'foo'");
+    }
+
+    private string Temp(string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vcservice-cli-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, content);
+        _tempFiles.Add(path);
+        return path;
+    }
+
+    private static string FindShared()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VcService.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
+            }
+        }
+        throw new InvalidOperationException("VcService.sln not found");
+    }
+}
