@@ -28,6 +28,10 @@ public static class VerifierApi
             return Problems.Validation("The credential must be a compact JWT string or a JSON object.",
                 [("credential", $"Expected a string or an object, got {credential.GetValueKind().ToString().ToLowerInvariant()}.")]);
 
+        if (credential is JsonObject obj && !obj.ContainsKey("@context") && !obj.ContainsKey("type") && !obj.ContainsKey("proof"))
+            return Problems.Validation("The credential is not a verifiable credential at all.",
+                [("credential", "A JSON credential has at least @context and type (and a proof to be verified).")]);
+
         var report = await verifier.VerifyAsync(credential.DeepClone(), cancellationToken);
         return TypedResults.Ok(report);
     }

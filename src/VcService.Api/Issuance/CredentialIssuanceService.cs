@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using VcService.Api.Status;
 using VcService.Api.Tenants;
+using VcService.Credentials.DataIntegrity;
 using VcService.Credentials.Jose;
+using VcService.Crypto;
 using VcService.MicroCredentials;
 using VcService.Storage.Abstractions;
 
@@ -12,8 +14,8 @@ namespace VcService.Api.Issuance;
 /// <summary>Profiles and formats the issuer API accepts.</summary>
 public static class IssuanceOptions
 {
-    public static readonly IReadOnlyList<string> Profiles = ["elm"];
-    public static readonly IReadOnlyList<string> Formats = ["jwt"];
+    public static readonly IReadOnlyList<string> Profiles = CredentialProfiles.All;
+    public static readonly IReadOnlyList<string> Formats = IssuanceFormats.All;
 }
 
 public abstract record IssuanceOutcome
@@ -44,17 +46,21 @@ public sealed class CredentialIssuanceService(
         if (tenant is null)
             return new IssuanceOutcome.Refused(404, "Not found", $"There is no issuer '{tenantId}'.");
 
-        profile ??= tenant.DefaultProfile;
-        format ??= tenant.DefaultFormat;
         var parameterErrors = new List<ValidationError>();
-        if (!IssuanceOptions.Profiles.Contains(profile))
+        if (profile is not null && !IssuanceOptions.Profiles.Contains(profile))
             parameterErrors.Add(new ValidationError("profile", $"Unknown profile '{profile}'; supported: {string.Join(", ", IssuanceOptions.Profiles)}."));
-        if (!IssuanceOptions.Formats.Contains(format))
+        if (format is not null && !IssuanceOptions.Formats.Contains(format))
             parameterErrors.Add(new ValidationError("format", $"Unknown format '{format}'; supported: {string.Join(", ", IssuanceOptions.Formats)}."));
         if (idempotencyKey is { Length: 0 or > MaxIdempotencyKeyLength })
             parameterErrors.Add(new ValidationError("Idempotency-Key", $"The Idempotency-Key header must have 1 to {MaxIdempotencyKeyLength} characters."));
         if (parameterErrors.Count > 0)
             return new IssuanceOutcome.Invalid(parameterErrors);
+
+        (profile, format) = ChooseProfileAndFormat(tenant, profile, format);
+        if (!IssuanceFormats.Fits(format, profile))
+            return new IssuanceOutcome.Invalid([new ValidationError("format",
+                $"Format '{format}' cannot secure the '{profile}' profile: '{format}' is for the '{IssuanceFormats.RequiredProfile(format)}' profile " +
+                $"(jwt secures VC 1.1 credentials (elm), vc+jwt VC 2.0 credentials (obv3)); use '{IssuanceFormats.Natural(profile)}' or a Data Integrity format.")]);
 
         var requestHash = RequestHash(body, profile, format);
         if (idempotencyKey is not null && await credentials.FindByIdempotencyKeyAsync(tenantId, idempotencyKey, cancellationToken) is { } earlier)
@@ -64,17 +70,25 @@ public sealed class CredentialIssuanceService(
         if (!validation.IsValid)
             return new IssuanceOutcome.Invalid(validation.Errors);
 
-        var opened = await keys.OpenActiveKeyAsync(tenantId, cancellationToken);
-        if (opened is null)
+        var keyType = IssuanceFormats.KeyTypeOf(format) ?? await keys.DefaultKeyTypeAsync(tenantId, cancellationToken);
+        if (keyType is null)
             return new IssuanceOutcome.Refused(409, "No signing key", $"Issuer '{tenantId}' has no active signing key.");
-        using var key = opened.Value.Key;
 
         var id = Guid.NewGuid().ToString();
         var issuedAt = TruncateToSeconds(time.GetUtcNow());
         var issuer = new IssuerProfile(dids.DidOf(tenant.Id), tenant.LegalName, tenant.Country, tenant.LegalIdentifier, tenant.DeqarId, tenant.Homepage);
-        var unsecured = ElmRenderer.Render(validation.Record!, issuer, new ElmRenderOptions("urn:uuid:" + id, issuedAt));
-        await status.AddStatusAsync(unsecured, tenant, id, cancellationToken);
-        var secured = JwtVc.Sign(unsecured, key, opened.Value.MethodId);
+        var unsecured = ProfileRenderers.Render(profile, validation.Record!, issuer, "urn:uuid:" + id, issuedAt);
+        if (unsecured is null)
+            return new IssuanceOutcome.Refused(501, "Profile not available", $"The '{profile}' profile is not available in this build.");
+
+        // ES256 formats need a P-256 key: created the first time one is asked for (and published in the DID document).
+        var (key, methodId) = await keys.OpenOrCreateActiveKeyAsync(tenantId, keyType.Value, cancellationToken);
+        string secured;
+        using (key)
+        {
+            await status.AddStatusAsync(unsecured, tenant, id, cancellationToken);
+            secured = Secure(unsecured, format, key, methodId, issuedAt);
+        }
 
         var stored = await credentials.InsertOrGetByIdempotencyKeyAsync(new IssuedCredential
         {
@@ -90,6 +104,34 @@ public sealed class CredentialIssuanceService(
         }, cancellationToken);
         return stored.Id == id ? new IssuanceOutcome.Issued(stored, Replayed: false) : Replay(stored, requestHash);
     }
+
+    /// <summary>
+    /// Fills in what the request left open. Neither given: the tenant's defaults. Only the profile: the tenant's
+    /// default format when it can secure that profile, else the profile's natural JOSE format (elm → jwt,
+    /// obv3 → vc+jwt). Only the format: the tenant's default profile when the format fits it, else the profile
+    /// the format is made for. Both given: as asked (a mismatch is refused by the caller).
+    /// </summary>
+    internal static (string Profile, string Format) ChooseProfileAndFormat(IssuerTenant tenant, string? profile, string? format)
+    {
+        var defaultProfile = IssuanceOptions.Profiles.Contains(tenant.DefaultProfile) ? tenant.DefaultProfile : CredentialProfiles.Elm;
+        var defaultFormat = IssuanceOptions.Formats.Contains(tenant.DefaultFormat) ? tenant.DefaultFormat : IssuanceFormats.Natural(defaultProfile);
+        return (profile, format) switch
+        {
+            (null, null) => (defaultProfile, IssuanceFormats.Fits(defaultFormat, defaultProfile) ? defaultFormat : IssuanceFormats.Natural(defaultProfile)),
+            ({ } p, null) => (p, IssuanceFormats.Fits(defaultFormat, p) ? defaultFormat : IssuanceFormats.Natural(p)),
+            (null, { } f) => (IssuanceFormats.Fits(f, defaultProfile) ? defaultProfile : IssuanceFormats.RequiredProfile(f)!, f),
+            ({ } p, { } f) => (p, f),
+        };
+    }
+
+    /// <summary>Secures the rendered credential: a compact JWS for the JOSE formats, the JSON with its proof for Data Integrity.</summary>
+    private static string Secure(JsonObject unsecured, string format, SigningKey key, string methodId, DateTimeOffset issuedAt) => format switch
+    {
+        IssuanceFormats.Jwt => JwtVc.Sign(unsecured, key, methodId),
+        IssuanceFormats.VcJwt => VcJwt.Sign(unsecured, key, methodId),
+        _ => DataIntegrity.AddProof(unsecured, IssuanceFormats.Cryptosuite(format), key, new DataIntegrityProofOptions(methodId, issuedAt))
+            .ToJsonString(),
+    };
 
     private static IssuanceOutcome Replay(IssuedCredential earlier, string requestHash) =>
         earlier.RequestHash == requestHash

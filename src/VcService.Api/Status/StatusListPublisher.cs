@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using VcService.Api.Issuance;
 using VcService.Api.Tenants;
+using VcService.Credentials.DataIntegrity;
 using VcService.Credentials.Jose;
 using VcService.Credentials.Status;
 using VcService.Storage.Abstractions;
@@ -15,6 +17,7 @@ namespace VcService.Api.Status;
 /// </summary>
 public sealed class StatusListPublisher(
     IStatusListStore store,
+    ITenantStore tenants,
     TenantKeyService keys,
     TenantDids dids,
     StatusListUrls urls,
@@ -22,6 +25,9 @@ public sealed class StatusListPublisher(
     TimeProvider time)
 {
     public const string JwtMediaType = "application/jwt";
+
+    /// <summary>A VC 2.0 credential secured with an embedded proof (VC Data Model 2.0 §6.3 media type application/vc).</summary>
+    public const string DataIntegrityMediaType = "application/vc";
 
     /// <summary>The signed list, or null when the tenant has no such list.</summary>
     public async Task<SignedStatusList?> GetSignedAsync(string tenantId, string listId, CancellationToken cancellationToken)
@@ -44,8 +50,20 @@ public sealed class StatusListPublisher(
     /// <summary>Renders and signs the list as it is now (also what the benchmark measures).</summary>
     public async Task<SignedStatusList> SignAsync(StoredStatusList list, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var opened = await keys.OpenActiveKeyAsync(list.TenantId, cancellationToken)
-            ?? throw new StatusListSigningException(StatusCodes.Status503ServiceUnavailable, $"Issuer '{list.TenantId}' has no active signing key to sign its status list.");
+        var tenant = await tenants.GetAsync(list.TenantId, cancellationToken)
+            ?? throw new StatusListSigningException(StatusCodes.Status404NotFound, $"There is no issuer '{list.TenantId}'.");
+        // VC 2.0 lists are secured in the tenant's family: Data Integrity with its default suite when its default
+        // format is a di-… one, else vc+jwt. VC 1.1 (StatusList2021) lists are JWT-VCs.
+        var dataIntegrity = list.ListType != StatusList2021Credential.SubjectType && IssuanceFormats.IsDataIntegrity(tenant.DefaultFormat)
+            && IssuanceOptions.Formats.Contains(tenant.DefaultFormat);
+        var keyType = dataIntegrity
+            ? IssuanceFormats.Cryptosuite(tenant.DefaultFormat).KeyType
+            : await keys.DefaultKeyTypeAsync(list.TenantId, cancellationToken)
+                ?? throw new StatusListSigningException(StatusCodes.Status503ServiceUnavailable, $"Issuer '{list.TenantId}' has no active signing key to sign its status list.");
+        var opened = dataIntegrity
+            ? await keys.OpenOrCreateActiveKeyAsync(list.TenantId, keyType, cancellationToken)
+            : await keys.OpenActiveKeyAsync(list.TenantId, keyType, cancellationToken)
+                ?? throw new StatusListSigningException(StatusCodes.Status503ServiceUnavailable, $"Issuer '{list.TenantId}' has no active signing key to sign its status list.");
         using var key = opened.Key;
         var validFrom = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var input = new StatusListCredentialInput(
@@ -65,9 +83,17 @@ public sealed class StatusListPublisher(
                 credential = JwtVc.Sign(StatusList2021Credential.Render(input), key, opened.MethodId);
                 mediaType = JwtMediaType;
                 break;
+            case BitstringStatusListCredential.SubjectType when dataIntegrity:
+                credential = DataIntegrity.AddProof(BitstringStatusListCredential.Render(input), IssuanceFormats.Cryptosuite(tenant.DefaultFormat), key,
+                    new DataIntegrityProofOptions(opened.MethodId, validFrom)).ToJsonString();
+                mediaType = DataIntegrityMediaType;
+                break;
+            case BitstringStatusListCredential.SubjectType:
+                credential = VcJwt.Sign(BitstringStatusListCredential.Render(input), key, opened.MethodId);
+                mediaType = VcJwt.MediaType;
+                break;
             default:
-                // VC 2.0 lists need VC-JOSE-COSE (application/vc+jwt) or Data Integrity securing, not available yet.
-                throw new StatusListSigningException(StatusCodes.Status501NotImplemented, $"Status lists of type '{list.ListType}' cannot be secured yet (no VC 2.0 securing mechanism is configured).");
+                throw new StatusListSigningException(StatusCodes.Status501NotImplemented, $"Status lists of type '{list.ListType}' cannot be secured.");
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(credential)))[..16];
         return new SignedStatusList

@@ -59,6 +59,63 @@ public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protecto
     }
 
     /// <summary>
+    /// The key type the tenant's JOSE formats (jwt, vc+jwt) sign with: the type of its oldest active key,
+    /// so a key created on demand for a cryptosuite of the other curve does not change it. Null without keys.
+    /// </summary>
+    public async Task<KeyType?> DefaultKeyTypeAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var all = await keys.ListAsync(tenantId, cancellationToken);
+        return all.FirstOrDefault(k => k.Active && k.RetiredAt is null) is { } first ? Enum.Parse<KeyType>(first.KeyType) : null;
+    }
+
+    /// <summary>The tenant's newest active key of <paramref name="type"/>, opened for signing; null when it has none.</summary>
+    public async Task<(SigningKey Key, string MethodId)?> OpenActiveKeyAsync(string tenantId, KeyType type, CancellationToken cancellationToken)
+    {
+        var all = await keys.ListAsync(tenantId, cancellationToken);
+        var stored = all.LastOrDefault(k => k.Active && k.RetiredAt is null && k.KeyType == type.ToString());
+        return stored is null ? null : Open(tenantId, stored);
+    }
+
+    /// <summary>
+    /// As <see cref="OpenActiveKeyAsync(string, KeyType, CancellationToken)"/>, creating the key first when the
+    /// tenant has none of that type (a P-256 key the first time an ES256 format is asked for). The new key is
+    /// published in the DID document at once, since the document lists every key.
+    /// </summary>
+    public async Task<(SigningKey Key, string MethodId)> OpenOrCreateActiveKeyAsync(string tenantId, KeyType type, CancellationToken cancellationToken)
+    {
+        if (await OpenActiveKeyAsync(tenantId, type, cancellationToken) is { } existing)
+            return existing;
+        await _createLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (await OpenActiveKeyAsync(tenantId, type, cancellationToken) is { } raced)
+                return raced;
+            await CreateKeyAsync(tenantId, type, cancellationToken);
+        }
+        finally
+        {
+            _createLock.Release();
+        }
+        return await OpenActiveKeyAsync(tenantId, type, cancellationToken)
+            ?? throw new InvalidOperationException($"The {type} key created for '{tenantId}' cannot be found.");
+    }
+
+    private readonly SemaphoreSlim _createLock = new(1, 1);
+
+    private (SigningKey Key, string MethodId) Open(string tenantId, StoredKey stored)
+    {
+        var secret = protector.Unprotect(stored.EncryptedPrivateKey, Owner(tenantId, stored.KeyId));
+        try
+        {
+            return (SigningKey.Import(Enum.Parse<KeyType>(stored.KeyType), secret), $"{dids.DidOf(tenantId)}#{stored.KeyId}");
+        }
+        finally
+        {
+            Array.Clear(secret);
+        }
+    }
+
+    /// <summary>
     /// The tenant's DID document: every key (active and older ones, so credentials they signed still
     /// verify) as a Multikey method <c>#key-n</c> and a JsonWebKey method <c>#key-n-jwk</c>.
     /// </summary>

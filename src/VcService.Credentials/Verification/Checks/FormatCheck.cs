@@ -23,10 +23,12 @@ public sealed class FormatCheck : IVerificationCheck
         {
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 var compact = value.GetValue<string>().Trim();
-                var parsed = JwtVc.Parse(compact);
+                // The header's typ tells the two JOSE forms apart: vc+jwt (VC 2.0, payload = credential) or a JWT-VC (VC 1.1, vc claim).
+                var vcJwt = VcJwt.IsVcJwt(compact);
+                var parsed = vcJwt ? VcJwt.Parse(compact) : JwtVc.Parse(compact);
                 if (!parsed.Success)
-                    return CheckResult.Failed(Name, $"Not a valid JWT-VC: {parsed.Error}");
-                context.Format = CredentialFormats.Jwt;
+                    return CheckResult.Failed(Name, vcJwt ? $"Not a valid vc+jwt (VC-JOSE-COSE): {parsed.Error}" : $"Not a valid JWT-VC: {parsed.Error}");
+                context.Format = vcJwt ? CredentialFormats.VcJwt : CredentialFormats.Jwt;
                 context.CompactJws = compact;
                 context.Credential = parsed.Credential;
                 break;
@@ -36,6 +38,12 @@ public sealed class FormatCheck : IVerificationCheck
                 break;
             default:
                 return CheckResult.Failed(Name, "A credential is a compact JWT string or a JSON object.");
+        }
+
+        if (context.Format == CredentialFormats.Jwt && CredentialDocument.GetVersionContext(context.Credential!) == VcContexts.V2)
+        {
+            // VC-JOSE-COSE §3.1.1: a VC 2.0 credential secured with JOSE is a vc+jwt, not a JWT-VC with a vc claim.
+            return CheckResult.Failed(Name, "Not a valid JWT-VC: the vc claim holds a VC Data Model 2.0 credential, which is secured as 'vc+jwt' (header typ 'vc+jwt', payload = the credential).");
         }
 
         var problems = DataModelProblems(context.Credential!);

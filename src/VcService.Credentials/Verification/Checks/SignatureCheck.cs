@@ -17,27 +17,32 @@ public sealed class SignatureCheck(CompositeDidResolver resolver) : IVerificatio
     {
         return context.Format switch
         {
-            CredentialFormats.Jwt => await VerifyJwtAsync(context, cancellationToken),
+            CredentialFormats.Jwt or CredentialFormats.VcJwt => await VerifyJwtAsync(context, cancellationToken),
             CredentialFormats.DataIntegrity => await VerifyDataIntegrityAsync(context, cancellationToken),
-            _ => CheckResult.Failed(Name, "The credential carries no proof this verifier supports (expected a JWT-VC or a Data Integrity proof)."),
+            _ => CheckResult.Failed(Name, "The credential carries no proof this verifier supports (expected a JWT-VC, a vc+jwt or a Data Integrity proof)."),
         };
     }
 
     private async Task<CheckResult> VerifyJwtAsync(VerificationContext context, CancellationToken cancellationToken)
     {
-        var parsed = JwtVc.Parse(context.CompactJws!);
+        var vcJwt = context.Format == CredentialFormats.VcJwt;
+        var parsed = vcJwt ? VcJwt.Parse(context.CompactJws!) : JwtVc.Parse(context.CompactJws!);
         if (string.IsNullOrEmpty(parsed.Kid))
             return CheckResult.Failed(Name, "The JWT header has no 'kid' naming the issuer's verification method.");
         var method = await FindIssuerMethodAsync(context, parsed.Kid, cancellationToken);
         if (method.Error is not null)
             return CheckResult.Failed(Name, method.Error);
 
-        var result = JwtVc.VerifySignature(context.CompactJws!, method.Method!.PublicKey);
+        var result = vcJwt
+            ? VcJwt.VerifySignature(context.CompactJws!, method.Method!.PublicKey)
+            : JwtVc.VerifySignature(context.CompactJws!, method.Method!.PublicKey);
         if (!result.Valid)
-            return CheckResult.Failed(Name, $"The JWT signature is not valid: {result.Error}");
+            return CheckResult.Failed(Name, $"The {(vcJwt ? "vc+jwt" : "JWT")} signature is not valid: {result.Error}");
         context.SigningMethod = method.Method;
         if (parsed.Payload["iat"] is System.Text.Json.Nodes.JsonValue iat && iat.TryGetValue<long>(out var seconds))
             context.SignedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        else if (vcJwt && DataModel.CredentialDocument.TryParseDateTime(DataModel.CredentialDocument.GetString(parsed.Credential, "validFrom"), out var validFrom))
+            context.SignedAt = validFrom;
         return CheckResult.Ok(Name, $"Signed ({parsed.Alg}) by {method.Method.Id}.");
     }
 

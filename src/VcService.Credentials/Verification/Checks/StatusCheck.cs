@@ -133,31 +133,47 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
 
     private async Task<(VerifiedList? List, string? Error)> VerifyListAsync(StatusListEntry entry, string content, CancellationToken cancellationToken)
     {
-        // 4) ... and ensure its proofs verify (STATUS_VERIFICATION_ERROR otherwise).
+        // 4) ... and ensure its proofs verify (STATUS_VERIFICATION_ERROR otherwise): an embedded Data Integrity
+        // proof, a vc+jwt (VC 2.0) or a JWT-VC (VC 1.1).
+        JsonObject listCredential;
+        string? issuer;
         if (content.StartsWith('{'))
         {
+            JsonObject? document;
             try
             {
-                using var _ = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 64 });
+                document = JsonNode.Parse(content, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject;
             }
             catch (JsonException)
             {
-                return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} is neither a JWT nor valid JSON.");
+                document = null;
             }
-            return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} is secured with an embedded proof, which this verifier does not check yet (only JWT-secured lists are supported).");
+            if (document is null)
+                return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} is neither a JWT nor a JSON object.");
+            issuer = DataModel.CredentialDocument.GetIssuerId(document);
+            if (issuer is null)
+                return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} names no issuer.");
+            var proofError = await VerifyDataIntegrityAsync(document, issuer, cancellationToken);
+            if (proofError is not null)
+                return (null, $"{StatusListErrors.StatusVerification}: the proof of the status list {entry.ListCredential} does not verify: {proofError}.");
+            listCredential = document;
+        }
+        else
+        {
+            var vcJwt = VcJwt.IsVcJwt(content);
+            var parsed = vcJwt ? VcJwt.Parse(content) : JwtVc.Parse(content);
+            if (!parsed.Success)
+                return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} is not a valid {(vcJwt ? "vc+jwt" : "JWT")}: {parsed.Error}.");
+            issuer = DataModel.CredentialDocument.GetIssuerId(parsed.Credential);
+            if (issuer is null)
+                return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} names no issuer.");
+            var signatureError = await VerifyJwtSignatureAsync(content, parsed.Kid, issuer, vcJwt, cancellationToken);
+            if (signatureError is not null)
+                return (null, $"{StatusListErrors.StatusVerification}: the signature of the status list {entry.ListCredential} does not verify: {signatureError}.");
+            listCredential = parsed.Credential;
         }
 
-        var parsed = JwtVc.Parse(content);
-        if (!parsed.Success)
-            return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} is not a valid JWT: {parsed.Error}.");
-        var issuer = DataModel.CredentialDocument.GetIssuerId(parsed.Credential);
-        if (issuer is null)
-            return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} names no issuer.");
-        var signatureError = await VerifyJwtSignatureAsync(content, parsed.Kid, issuer, cancellationToken);
-        if (signatureError is not null)
-            return (null, $"{StatusListErrors.StatusVerification}: the signature of the status list {entry.ListCredential} does not verify: {signatureError}.");
-
-        var (listContent, readError) = StatusListCredentialReader.Read(parsed.Credential, entry.Type);
+        var (listContent, readError) = StatusListCredentialReader.Read(listCredential, entry.Type);
         if (readError is not null)
             return (null, readError);
         if (listContent!.Id is not null && listContent.Id != entry.ListCredential)
@@ -170,20 +186,40 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         return (new VerifiedList(entry.ListCredential, entry.Type, issuer, listContent, decoded.List!), null);
     }
 
-    private async Task<string?> VerifyJwtSignatureAsync(string compact, string? kid, string issuer, CancellationToken cancellationToken)
+    private async Task<string?> VerifyJwtSignatureAsync(string compact, string? kid, string issuer, bool vcJwt, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(kid))
             return "the JWT header has no 'kid'";
-        var (did, fragment) = DidUrl.Split(kid);
+        var (method, error) = await FindIssuerMethodAsync(kid, issuer, cancellationToken);
+        if (method is null)
+            return error;
+        var result = vcJwt ? VcJwt.VerifySignature(compact, method.PublicKey) : JwtVc.VerifySignature(compact, method.PublicKey);
+        return result.Valid ? null : result.Error ?? "invalid signature";
+    }
+
+    private async Task<string?> VerifyDataIntegrityAsync(JsonObject document, string issuer, CancellationToken cancellationToken)
+    {
+        async Task<DataIntegrity.KeyLookupResult> ResolveAsync(string methodId, CancellationToken ct)
+        {
+            var (method, error) = await FindIssuerMethodAsync(methodId, issuer, ct);
+            return method is null ? DataIntegrity.KeyLookupResult.NotFound(error!) : DataIntegrity.KeyLookupResult.Found(method.PublicKey);
+        }
+        var options = new DataIntegrity.DataIntegrityVerifyOptions { ExpectedProofPurpose = DataIntegrity.ProofPurposes.AssertionMethod };
+        var result = await DataIntegrity.DataIntegrity.VerifyAsync(document, ResolveAsync, options, cancellationToken);
+        return result.Verified ? null : result.Error ?? "invalid proof";
+    }
+
+    private async Task<(VerificationMethod? Method, string? Error)> FindIssuerMethodAsync(string methodId, string issuer, CancellationToken cancellationToken)
+    {
+        var (did, fragment) = DidUrl.Split(methodId);
         if (fragment is null || !string.Equals(did, issuer, StringComparison.Ordinal))
-            return $"the key '{CompositeDidResolver.Truncate(kid)}' does not belong to the list's issuer '{issuer}'";
+            return (null, $"the key '{CompositeDidResolver.Truncate(methodId)}' does not belong to the list's issuer '{issuer}'");
         var resolution = await dids.ResolveAsync(did, cancellationToken);
         if (resolution.Document is null)
-            return $"the issuer's DID could not be resolved: {resolution.Error}";
-        var method = resolution.Document.FindMethod(kid);
+            return (null, $"the issuer's DID could not be resolved: {resolution.Error}");
+        var method = resolution.Document.FindMethod(methodId);
         if (method is null || !resolution.Document.IsAssertionMethod(method.Id))
-            return $"the issuer's DID document has no assertion method '{CompositeDidResolver.Truncate(kid)}'";
-        var result = JwtVc.VerifySignature(compact, method.PublicKey);
-        return result.Valid ? null : result.Error ?? "invalid signature";
+            return (null, $"the issuer's DID document has no assertion method '{CompositeDidResolver.Truncate(methodId)}'");
+        return (method, null);
     }
 }
