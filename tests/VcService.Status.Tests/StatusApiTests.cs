@@ -232,20 +232,73 @@ public sealed class StatusApiTests : IDisposable
         (await client.GetAsync("/status/demo/nolist")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    /// <summary>A VC 2.0 credential of <paramref name="tenant"/> with a revocation entry in a fresh BitstringStatusList, secured as vc+jwt.</summary>
+    private async Task<(JsonObject Issued, string ListId)> Vc2CredentialAsync(string tenant)
+    {
+        var store = _factory.Services.GetRequiredService<IStatusListStore>();
+        var allocation = await store.AllocateAsync(tenant, "revocation", "BitstringStatusList", "vc2-" + Guid.NewGuid(), default);
+        var did = $"did:web:vc.test.example:issuers:{tenant}";
+        var credential = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiableCredential"),
+            ["issuer"] = did,
+            ["validFrom"] = "2020-01-01T00:00:00Z",
+            ["credentialSubject"] = new JsonObject { ["id"] = "did:example:learner" },
+            ["credentialStatus"] = BitstringStatusListEntry.Render($"https://vc.test.example/status/{tenant}/{allocation.ListId}", allocation.Index, "revocation"),
+        };
+        var keys = _factory.Services.GetRequiredService<TenantKeyService>();
+        var (key, methodId) = (await keys.OpenActiveKeyAsync(tenant, KeyType.Ed25519, default))!.Value;
+        using (key)
+            return (new JsonObject { ["credential"] = VcService.Credentials.Jose.VcJwt.Sign(credential, key, methodId) }, allocation.ListId);
+    }
+
     [Fact]
-    public async Task A_vc2_list_without_a_vc2_securing_mechanism_is_501_and_fails_the_check_closed()
+    public async Task A_vc2_list_of_a_jwt_tenant_is_a_vc_jwt_and_the_status_check_verifies_it()
     {
         var client = Client();
-        var store = _factory.Services.GetRequiredService<IStatusListStore>();
-        var allocation = await store.AllocateAsync("demo", "revocation", "BitstringStatusList", "vc2-credential", default);
-        var response = await client.GetAsync($"/status/demo/{allocation.ListId}");
-        response.StatusCode.Should().Be(HttpStatusCode.NotImplemented);
-        ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]).Should().Contain("cannot be secured yet");
+        var (issued, listId) = await Vc2CredentialAsync("demo");
+        var response = await client.GetAsync($"/status/demo/{listId}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vc+jwt");
+        var jws = await response.Content.ReadAsStringAsync();
+        var header = JsonNode.Parse(Convert.FromBase64String(Pad(jws.Split('.')[0])))!;
+        ((string?)header["typ"]).Should().Be("vc+jwt");
+        var list = Payload(jws);
+        list["type"]!.AsArray().Select(t => (string?)t).Should().Contain("BitstringStatusListCredential");
+        ((string?)list["credentialSubject"]!["encodedList"]).Should().StartWith("u", "VC 2.0 lists are multibase");
 
-        var local = _factory.Services.GetServices<IStatusListFetcher>().First();
-        var fetched = await local.FetchAsync(new Uri($"https://vc.test.example/status/demo/{allocation.ListId}"), default);
-        fetched.Success.Should().BeFalse();
-        fetched.Error.Should().Contain("cannot be secured yet");
+        var report = await VerifyAsync(client, issued);
+        report["verified"]!.GetValue<bool>().Should().BeTrue(report.ToJsonString());
+        ((string?)StatusCheck(report)["status"]).Should().Be("ok");
+    }
+
+    [Fact]
+    public async Task A_vc2_list_of_a_data_integrity_tenant_carries_a_proof_in_its_suite_and_the_status_check_verifies_it()
+    {
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            _ = _factory.CreateClient(); // starts the host (schema, demo tenant)
+            await services.GetRequiredService<ITenantStore>().TryAddAsync(new IssuerTenant
+            {
+                Id = "ditenant", LegalName = new Dictionary<string, string> { ["en"] = "DI University" }, Country = "NL", CreatedAt = _clock.Now,
+                DefaultFormat = "di-eddsa-rdfc-2022",
+            }, default);
+            await services.GetRequiredService<TenantKeyService>().CreateKeyAsync("ditenant", KeyType.Ed25519, default);
+        }
+        var client = Client();
+        var (issued, listId) = await Vc2CredentialAsync("ditenant");
+        var response = await client.GetAsync($"/status/ditenant/{listId}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vc");
+        var list = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((string?)list["proof"]!["cryptosuite"]).Should().Be("eddsa-rdfc-2022");
+        ((string?)list["proof"]!["verificationMethod"]).Should().Be("did:web:vc.test.example:issuers:ditenant#key-1");
+
+        var report = await VerifyAsync(client, issued);
+        report["verified"]!.GetValue<bool>().Should().BeTrue(report.ToJsonString());
+        ((string?)StatusCheck(report)["message"]).Should().Contain("not revoked");
     }
 
     [Fact]
