@@ -119,7 +119,7 @@ public static class RdfCommands
         Description = "Directory of extra JSON-LD contexts with an index.json (URL → file), added to the bundled ones",
     };
 
-    private static Option<int> RepeatOption()
+    internal static Option<int> RepeatOption()
     {
         var repeat = new Option<int>("--repeat")
         {

@@ -32,9 +32,10 @@ public static class SignCommands
         var keyFile = new Option<FileInfo>("--key") { Description = "Key file {publicKeyMultibase, privateKeyMultibase}", Required = true };
         var created = new Option<string?>("--created") { Description = "The proof's created date-time (ISO 8601; default: now)" };
         var method = new Option<string?>("--verification-method") { Description = "DID URL of the verification method (default: did:key:<multikey>#<multikey>)" };
+        var repeat = RdfCommands.RepeatOption();
         var command = new Command("sign", "Add a Data Integrity proof (eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019) to a JSON-LD credential and print it")
         {
-            file, suite, keyFile, created, method,
+            file, suite, keyFile, created, method, repeat,
         };
         command.SetAction(parse =>
         {
@@ -52,7 +53,8 @@ public static class SignCommands
                 var multikey = key.PublicKey.ToMultikey();
                 var verificationMethod = parse.GetValue(method) ?? $"did:key:{multikey}#{multikey}";
                 var document = ReadJsonObject(parse.GetValue(file)!);
-                var signed = DataIntegrity.AddProof(document, cryptosuite, key, new DataIntegrityProofOptions(verificationMethod, createdAt));
+                var options = new DataIntegrityProofOptions(verificationMethod, createdAt);
+                var signed = Repeat.Run(() => DataIntegrity.AddProof(document, cryptosuite, key, options), parse.GetValue(repeat), error);
                 output.WriteLine(signed.ToJsonString(PrintOptions));
                 return ExitCodes.Success;
             }

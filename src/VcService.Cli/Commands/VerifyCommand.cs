@@ -12,7 +12,7 @@ namespace VcService.Cli.Commands;
 
 /// <summary>
 /// <c>vcservice verify FILE</c>: prints the verification report (JSON) of a credential — a compact
-/// JWT-VC or a JSON-LD credential with Data Integrity proofs. DIDs are resolved offline (did:key,
+/// JWT-VC, a vc+jwt (VC-JOSE-COSE) or a JSON-LD credential with Data Integrity proofs. DIDs are resolved offline (did:key,
 /// did:jwk). Exit code 0 verified, 1 not verified, 2 unreadable or malformed input.
 /// </summary>
 public static class VerifyCommand
@@ -21,9 +21,10 @@ public static class VerifyCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A credential: compact JWT or JSON-LD with an embedded proof" };
         var now = new Option<string?>("--now") { Description = "Verify as of this date-time (ISO 8601; default: the clock)" };
-        var command = new Command("verify", "Verify a credential (JWT-VC or Data Integrity) and print the verification report")
+        var repeat = RdfCommands.RepeatOption();
+        var command = new Command("verify", "Verify a credential (JWT-VC, vc+jwt or Data Integrity) and print the verification report")
         {
-            file, now,
+            file, now, repeat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,7 +44,8 @@ public static class VerifyCommand
             }
             var verifier = new CredentialVerifier(
                 [new FormatCheck(), new SignatureCheck(VerificationMethodKeys.Offline()), new ValidityCheck(), new AnnexICheck()], clock);
-            var report = await verifier.VerifyAsync(input, cancellationToken);
+            // --repeat: the whole report (format, signature, validity, Annex I), in process, as a verifier would.
+            var report = Repeat.Run(() => verifier.VerifyAsync(input, cancellationToken).GetAwaiter().GetResult(), parse.GetValue(repeat), error);
             output.WriteLine(JsonSerializer.Serialize(report, SignCommands.PrintOptions));
             return report.Verified ? ExitCodes.Success : ExitCodes.NotVerified;
         });
