@@ -14,6 +14,11 @@ internal static class BenchmarkData
     /// <summary>The ELM micro-credential this service renders (samples/elm/mc-ects-eqf.jsonld, ~13 KB).</summary>
     public static string ElmCredential => Path.Combine(FindRepo(), "samples", "elm", "mc-ects-eqf.jsonld");
 
+    /// <summary>The service's rendering of samples/mc-ects-eqf.json in a profile (samples/elm/*.jsonld, samples/obv3/*.json).</summary>
+    public static string ProfileSample(string profile) => profile == "elm"
+        ? ElmCredential
+        : Path.Combine(FindRepo(), "samples", profile, "mc-ects-eqf.json");
+
     private static string FindRepo()
     {
         foreach (string start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })

@@ -47,6 +47,22 @@ internal static class QuickRun
         }
     }
 
+    public static void RunFormats(int iterations)
+    {
+        var methods = typeof(FormatBenchmarks).GetMethods()
+            .Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null).ToList();
+        foreach (string @case in FormatBenchmarks.Cases())
+        {
+            var bench = new FormatBenchmarks { Case = @case };
+            bench.Setup();
+            foreach (var method in methods)
+            {
+                Measure(@case, method, () => method.Invoke(bench, null)!, iterations);
+            }
+            bench.Cleanup();
+        }
+    }
+
     private static void Measure(string label, MethodInfo method, Func<object> op, int iterations)
     {
         for (int i = 0; i < Math.Max(20, iterations / 5); i++) op(); // warm-up
