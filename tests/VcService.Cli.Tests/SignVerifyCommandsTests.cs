@@ -56,6 +56,24 @@ public sealed class SignVerifyCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Sign_and_verify_repeat_print_the_mean_and_the_same_output()
+    {
+        var unsigned = JsonNode.Parse(File.ReadAllText(Path.Combine(Eddsa, "unsigned.json")))!;
+        unsigned["issuer"] = "did:key:" + JsonNode.Parse(File.ReadAllText(Path.Combine(Eddsa, "keyPair.json")))!["publicKeyMultibase"]!.GetValue<string>();
+        var file = Temp(unsigned.ToJsonString());
+        string[] sign = ["sign", "--suite", "eddsa-rdfc-2022", "--key", Path.Combine(Eddsa, "keyPair.json"), "--created", "2023-02-24T23:36:38Z", file];
+        var once = Run(sign);
+        var repeated = Run([.. sign, "--repeat", "2"]);
+        repeated.Exit.Should().Be(ExitCodes.Success, repeated.Err);
+        repeated.Out.Should().Be(once.Out);
+        repeated.Err.Should().MatchRegex(@"^mean [0-9.]+ ms\s*$");
+
+        var verified = Run("verify", "--repeat", "2", Temp(once.Out));
+        verified.Exit.Should().Be(ExitCodes.Success, verified.Out);
+        verified.Err.Should().MatchRegex(@"^mean [0-9.]+ ms\s*$");
+    }
+
+    [Fact]
     public void Verify_reports_an_issuer_that_does_not_control_the_key()
     {
         var (exit, report, _) = Run("verify", Path.Combine(Eddsa, "eddsa-rdfc-2022/signedDataInt.json"));
