@@ -99,6 +99,7 @@ public static class VcServiceHosting
         app.MapIssuerApi();
         app.MapVerifierApi();
         app.MapStatusApi();
+        app.MapContextApi();
         return app;
     }
 
