@@ -55,6 +55,35 @@ public sealed class RenderCommandTests : IDisposable
         DateTimeOffset.Parse(vc["validFrom"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).Should().BeOnOrAfter(before.AddTicks(-(before.Ticks % TimeSpan.TicksPerSecond)));
     }
 
+    [Theory]
+    [InlineData("eddsa-rdfc-2022")]
+    [InlineData("eddsa-jcs-2022")]
+    public void An_obv3_rendering_signed_with_data_integrity_verifies_with_its_annex_i_view(string suite)
+    {
+        // The W3C vc-di-eddsa test key; its did:key is the issuer, so the offline verifier resolves it.
+        var keyFile = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared", "w3c", "vc-di-eddsa", "TestVectors", "keyPair.json"));
+        var did = "did:key:" + JsonNode.Parse(File.ReadAllText(keyFile))!["publicKeyMultibase"]!.GetValue<string>();
+        var (exit, unsigned, stderr) = Run("render", "--profile", "obv3", "--issued", "2025-07-16T07:30:15Z", "--issuer-did", did,
+            Path.Combine(Samples, "mc-joint-nqf-stackable.json"));
+        exit.Should().Be(ExitCodes.Success, stderr);
+        var (signExit, signed, signErr) = Run("sign", "--suite", suite, "--key", keyFile, "--created", "2025-07-16T07:30:15Z", Temp(unsigned));
+        signExit.Should().Be(ExitCodes.Success, signErr);
+
+        var (verifyExit, report, _) = Run("verify", "--now", "2025-08-01T00:00:00Z", Temp(signed));
+        verifyExit.Should().Be(ExitCodes.Success, report);
+        var json = JsonNode.Parse(report)!;
+        json["verified"]!.GetValue<bool>().Should().BeTrue(report);
+        json["profile"]!.GetValue<string>().Should().Be("obv3");
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(Samples, "mc-joint-nqf-stackable.json")));
+        JsonNode.DeepEquals(json["annexI"], VcService.MicroCredentials.HeiRecordValidator.Validate(expected!.AsObject()).Record!.ToJson())
+            .Should().BeTrue(json["annexI"]!.ToJsonString());
+
+        // An extension term changed after signing: the signature no longer matches.
+        var tampered = JsonNode.Parse(signed)!;
+        tampered["credentialSubject"]!["achievement"]!["awardingBody"]![1]!["legalIdentifier"] = "00000000";
+        Run("verify", "--now", "2025-08-01T00:00:00Z", Temp(tampered.ToJsonString())).Exit.Should().Be(ExitCodes.NotVerified);
+    }
+
     [Fact]
     public void An_invalid_record_exits_with_every_validation_error_on_stderr()
     {
