@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using E = VcService.MicroCredentials.ElmVocabulary;
 using V = VcService.MicroCredentials.Obv3Vocabulary;
+using static VcService.MicroCredentials.CredentialJson;
 
 namespace VcService.MicroCredentials;
 
@@ -16,7 +16,7 @@ namespace VcService.MicroCredentials;
 public static class Obv3Reader
 {
     /// <summary>Upper bound on items read from any one array (hostile input).</summary>
-    public const int MaxItems = JsonFieldReader.MaxArrayItems;
+    public const int MaxItems = CredentialJson.MaxItems;
 
     /// <summary>An OpenBadgeCredential/AchievementCredential whose achievement has achievementType MicroCredential.</summary>
     public static bool IsMicroCredential(JsonObject credential)
@@ -77,7 +77,7 @@ public static class Obv3Reader
         var issuedAt = Instant(Str(vc, "validFrom"));
 
         // Completeness: the view must satisfy the Annex I rules (no issuer profile, dates as given).
-        var missing = new List<ValidationError>(HeiRecordValidator.Validate(view.DeepClone(), ValidationProfile.Default, FarFuture.Instance).Errors);
+        var missing = AnnexIErrors(view);
         if (issuedAt is null) missing.Add(new("issued", "date of issuing (Annex I 5, validFrom) is missing or not an ISO 8601 date-time"));
         return new AnnexIViewResult { View = view, Missing = missing, IssuedAt = issuedAt };
     }
@@ -188,79 +188,5 @@ public static class Obv3Reader
         var st = new JsonObject { ["type"] = term.Token };
         if (LangMap(node, "towards") is { } towards) st["towards"] = towards;
         return st;
-    }
-
-    private static JsonValue? DecimalText(string? s)
-        => s is not null && s.Length <= 64 && decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)
-            ? JsonValue.Create(JsonFieldReader.Normalize(d)) : null;
-
-    /// <summary>A JSON number as a canonical decimal (null for non-numbers and numbers out of decimal range).</summary>
-    private static JsonValue? Number(JsonObject? o, string name)
-    {
-        if (o is null || !o.TryGetPropertyValue(name, out var node) || node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) return null;
-        if (v.TryGetValue<decimal>(out var d)) return JsonValue.Create(JsonFieldReader.Normalize(d));
-        if (v.TryGetValue<JsonElement>(out var el) && el.TryGetDecimal(out d)) return JsonValue.Create(JsonFieldReader.Normalize(d));
-        return decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d) ? JsonValue.Create(JsonFieldReader.Normalize(d)) : null;
-    }
-
-    private static string? Date(string? s)
-    {
-        if (s is null) return null;
-        if (s.Length == 10 && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return s;
-        return Instant(s)?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
-
-    private static DateTimeOffset? Instant(string? s)
-        => s is not null && s.Length <= 40 && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
-
-    // ---- defensive JSON access: JSON-LD allows a value or an array of values everywhere ----
-
-    private static IEnumerable<JsonObject> Items(JsonObject? o, string name)
-    {
-        if (o is null || !o.TryGetPropertyValue(name, out var node) || node is null) return [];
-        if (node is JsonObject single) return [single];
-        if (node is JsonArray a) return a.Take(MaxItems).OfType<JsonObject>().ToList();
-        return [];
-    }
-
-    private static JsonObject? First(JsonObject? o, string name) => Items(o, name).FirstOrDefault();
-
-    private static List<string> Strings(JsonObject? o, string name)
-    {
-        if (o is null || !o.TryGetPropertyValue(name, out var node) || node is null) return [];
-        IEnumerable<JsonNode?> values = node is JsonArray a ? a.Take(MaxItems) : [node];
-        return values.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()).Where(s => s.Length > 0).ToList();
-    }
-
-    private static string? Str(JsonObject? o, string name)
-    {
-        if (o is null || !o.TryGetPropertyValue(name, out var node)) return null;
-        if (node is JsonArray a) node = a.FirstOrDefault();
-        return node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } s ? s : null;
-    }
-
-    private static bool IsTrue(JsonObject? o, string name)
-        => o is not null && o.TryGetPropertyValue(name, out var node) && node is JsonValue v && v.GetValueKind() == JsonValueKind.True;
-
-    private static string? Id(JsonObject? o) => Str(o, "id");
-
-    /// <summary>A copy of a language map's string entries (plain string -> {"en": …} is not guessed).</summary>
-    private static JsonObject? LangMap(JsonObject? o, string name)
-    {
-        if (o is null || !o.TryGetPropertyValue(name, out var node) || node is not JsonObject map) return null;
-        var copy = new JsonObject();
-        foreach (var (k, v) in map.Take(JsonFieldReader.MaxLanguageEntries))
-        {
-            if (v is JsonValue s && s.GetValueKind() == JsonValueKind.String) copy[k] = s.GetValue<string>();
-            else if (v is JsonArray arr && arr.FirstOrDefault() is JsonValue s2 && s2.GetValueKind() == JsonValueKind.String) copy[k] = s2.GetValue<string>();
-        }
-        return copy.Count == 0 ? null : copy;
-    }
-
-    /// <summary>Dates in a credential were checked at issuance; the reader does not re-judge "future".</summary>
-    private sealed class FarFuture : TimeProvider
-    {
-        public static readonly FarFuture Instance = new();
-        public override DateTimeOffset GetUtcNow() => new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
     }
 }
