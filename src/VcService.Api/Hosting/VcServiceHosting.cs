@@ -98,6 +98,7 @@ public static class VcServiceHosting
         app.MapDidApi();
         app.MapIssuerApi();
         app.MapVerifierApi();
+        app.MapVerifyPageApi();
         app.MapStatusApi();
         app.MapContextApi();
         return app;
