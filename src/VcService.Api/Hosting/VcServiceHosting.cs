@@ -100,6 +100,7 @@ public static class VcServiceHosting
         app.MapVerifierApi();
         app.MapVerifyPageApi();
         app.MapStatusApi();
+        app.MapContextApi();
         return app;
     }
 
