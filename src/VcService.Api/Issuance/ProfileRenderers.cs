@@ -10,7 +10,7 @@ internal static class ProfileRenderers
     public static JsonObject? Render(string profile, HeiRecord record, IssuerProfile issuer, string credentialId, DateTimeOffset issuedAt) => profile switch
     {
         CredentialProfiles.Elm => ElmRenderer.Render(record, issuer, new ElmRenderOptions(credentialId, issuedAt)),
-        // obv3: Obv3Renderer.Render(record, issuer, new Obv3RenderOptions(credentialId, issuedAt)) once that profile is merged.
+        CredentialProfiles.Obv3 => Obv3Renderer.Render(record, issuer, new Obv3RenderOptions(credentialId, issuedAt)),
         _ => null,
     };
 }

@@ -1,2 +1,2 @@
-// The credential profiles the service under test issues. obv3 joins once the Open Badges 3.0 profile is merged.
-export const profiles = ['elm'];
+// The credential profiles the service under test issues.
+export const profiles = ['elm', 'obv3'];
