@@ -53,10 +53,11 @@ export function createVcDocumentLoader({ serviceUrl, contexts = loadContexts() }
     if (context !== undefined) return { contextUrl: null, documentUrl: url, document: context };
     if (url.startsWith('did:key:') || url.startsWith('did:web:')) {
       const [did, fragment] = url.split('#');
+      // did:key documents are a pure function of the DID; did:web documents are fetched each time (keys are added).
       let document = didCache.get(did);
       if (!document) {
         document = did.startsWith('did:key:') ? didKeyDocument(did) : await resolveDidWeb(did, serviceUrl);
-        didCache.set(did, document);
+        if (did.startsWith('did:key:')) didCache.set(did, document);
       }
       if (fragment === undefined) return { contextUrl: null, documentUrl: url, document };
       const method = (document.verificationMethod ?? []).find(m => m.id === url || m.id === `#${fragment}`);
