@@ -2,8 +2,10 @@
 // service's eddsa-rdfc-2022 credentials offline. It builds its document loader at import time (did:web over
 // HTTPS, remote contexts over HTTP), so it runs behind lib/offline-fetch.mjs: bundled contexts from the
 // files, the service's did:web answered by the service under test, everything else refused. What it then
-// cannot do offline: fetch a credentialSchema (reported by it as "schema_check" additional information),
-// and it ignores StatusList2021 entries (elm) by design.
+// cannot do offline: fetch a credentialSchema (reported by it as "schema_check" additional information).
+// Status: it ignores StatusList2021 entries (elm) by design, and reads only JSON-LD (Data Integrity) status
+// list credentials, so for the demo tenant, whose VC 2.0 lists are vc+jwt (its default format is jwt), it
+// logs revocation_status as a status_list_error; a tenant whose default format is a di-… one serves DI lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installOfflineFetch } from './lib/offline-fetch.mjs';
