@@ -6,12 +6,14 @@ using VcService.Credentials.Jose;
 using VcService.Credentials.Verification;
 using VcService.Credentials.Verification.Checks;
 using VcService.Crypto;
+using VcService.MicroCredentials.Verification;
 using DI = VcService.Credentials.DataIntegrity.DataIntegrity;
 
 namespace VcService.Benchmarks;
 
 /// <summary>
-/// Issue (secure) and verify (the format → signature → validity pipeline, did:key resolved offline)
+/// Issue (secure) and verify (the format → signature → validity pipeline, did:key resolved offline;
+/// and with the Annex I check, as the API and CLI run it)
 /// per issuance format of the API, on the service's renderings of samples/mc-ects-eqf.json:
 /// elm (samples/elm, VC 1.1) and obv3 (samples/obv3, VC 2.0). jwt goes with elm, vc+jwt with obv3,
 /// the Data Integrity formats with both.
@@ -20,6 +22,7 @@ namespace VcService.Benchmarks;
 public class FormatBenchmarks
 {
     private CredentialVerifier _verifier = null!;
+    private CredentialVerifier _fullVerifier = null!;
     private SigningKey? _key;
     private string _kid = "";
     private JsonObject _unsigned = new();
@@ -72,6 +75,8 @@ public class FormatBenchmarks
         _created = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         _verifier = new CredentialVerifier(
             [new FormatCheck(), new SignatureCheck(new CompositeDidResolver([new DidKeyResolver()])), new ValidityCheck()], TimeProvider.System);
+        _fullVerifier = new CredentialVerifier(
+            [new FormatCheck(), new SignatureCheck(new CompositeDidResolver([new DidKeyResolver()])), new ValidityCheck(), new AnnexICheck()], TimeProvider.System);
         _secured = Issue();
         if (!Verify())
         {
@@ -92,4 +97,7 @@ public class FormatBenchmarks
 
     [Benchmark(Description = "verify")]
     public bool Verify() => _verifier.VerifyAsync(_secured, CancellationToken.None).GetAwaiter().GetResult().Verified;
+
+    [Benchmark(Description = "verify + Annex I view")]
+    public bool VerifyWithAnnexI() => _fullVerifier.VerifyAsync(_secured, CancellationToken.None).GetAwaiter().GetResult().Verified;
 }
