@@ -149,12 +149,30 @@ public static class JwtVc
             return JwtVcSignatureResult.Fail(error!);
         }
 
+        if (CheckPinned(header, segments, key, out var alg, out _) is { } failed)
+        {
+            return failed;
+        }
+
+        return ValidateWithHandler(compact.Trim(), key, alg);
+    }
+
+    /// <summary>
+    /// The checks before the signature itself, shared by JWT-VC and vc+jwt: the algorithm pinned to the key type
+    /// (RFC 8725 §3.1), no <c>crit</c>, decodable segments, a signature of the key type's length. Null when they pass.
+    /// </summary>
+    internal static JwtVcSignatureResult? CheckPinned(JsonObject header, string[] segments, PublicKey key, out string alg, out byte[] signature)
+    {
+        alg = "";
+        signature = [];
         // Pin the algorithm to the key type before anything else looks at the token (RFC 8725 §3.1).
         var keyName = key.Type == KeyType.Ed25519 ? "Ed25519" : "P-256";
-        if (header["alg"] is not JsonValue algValue || !algValue.TryGetValue<string>(out var alg))
+        if (header["alg"] is not JsonValue algValue || !algValue.TryGetValue<string>(out var algText))
         {
             return JwtVcSignatureResult.Fail("header has no string 'alg'");
         }
+
+        alg = algText;
 
         if (string.Equals(alg, "none", StringComparison.OrdinalIgnoreCase))
         {
@@ -177,7 +195,7 @@ public static class JwtVc
             return JwtVcSignatureResult.Fail($"payload segment is not valid base64url ({payloadError})");
         }
 
-        if (!Base64Url.TryDecode(segments[2], out var signature, out var sigError))
+        if (!Base64Url.TryDecode(segments[2], out signature, out var sigError))
         {
             return JwtVcSignatureResult.Fail($"signature segment is not valid base64url ({sigError})");
         }
@@ -188,7 +206,7 @@ public static class JwtVc
                 $"signature does not match (expected {PublicKey.SignatureLength(key.Type)} bytes, got {signature.Length})");
         }
 
-        return ValidateWithHandler(compact.Trim(), key, alg);
+        return null;
     }
 
     private static JwtVcSignatureResult ValidateWithHandler(string compact, PublicKey key, string alg)

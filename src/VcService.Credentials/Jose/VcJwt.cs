@@ -86,9 +86,9 @@ public static class VcJwt
     }
 
     /// <summary>
-    /// Verifies the signature with <paramref name="key"/>, the algorithm pinned to the key type exactly as
-    /// <see cref="JwtVc.VerifySignature"/> does ("none", HMAC and mismatched algorithms are refused), and the
-    /// header must say <c>typ: vc+jwt</c>. Never throws for bad input.
+    /// Verifies the signature with <paramref name="key"/>, the algorithm pinned to the key type by the same checks
+    /// as <see cref="JwtVc.VerifySignature"/> ("none", HMAC and mismatched algorithms are refused, no <c>crit</c>),
+    /// and the header must say <c>typ: vc+jwt</c>. Never throws for bad input.
     /// </summary>
     public static JwtVcSignatureResult VerifySignature(string compact, PublicKey key)
     {
@@ -99,6 +99,11 @@ public static class VcJwt
             return JwtVcSignatureResult.Fail(error!);
         if (!IsVcJwtType(header))
             return JwtVcSignatureResult.Fail($"header 'typ' must be '{Type}'");
-        return JwtVc.VerifySignature(compact, key);
+        if (JwtVc.CheckPinned(header, segments, key, out _, out var signature) is { } failed)
+            return failed;
+        // RFC 7515 §5.2: the signature is over ASCII(header segment '.' payload segment), checked directly
+        // (EdDSA, or ES256 as r‖s), so the payload is never parsed as JWT claims.
+        var signingInput = Encoding.ASCII.GetBytes(segments[0] + "." + segments[1]);
+        return key.Verify(signingInput, signature) ? JwtVcSignatureResult.Ok : JwtVcSignatureResult.Fail("signature does not match");
     }
 }
