@@ -3,6 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
+using VcService.Api.Auth;
+using VcService.Api.Tenants;
+using VcService.Crypto;
+using VcService.Storage.Abstractions;
 using static VcService.Api.Tests.IssueAndVerifyTests;
 
 namespace VcService.Api.Tests;
@@ -110,6 +115,10 @@ public sealed class FormatsTests(FormatsFixture fixture) : IClassFixture<Formats
         ((string?)withProfile["format"]).Should().Be("jwt");
         var withFormat = await IssueAsync(Client(), null, "di-eddsa-jcs-2022");
         ((string?)withFormat["profile"]).Should().Be("elm");
+        var obv3 = await IssueAsync(Client(), "obv3", null);
+        ((string?)obv3["format"]).Should().Be("vc+jwt", "the tenant's default jwt cannot secure VC 2.0, so obv3 gets its natural format");
+        var vcJwt = await IssueAsync(Client(), null, "vc+jwt");
+        ((string?)vcJwt["profile"]).Should().Be("obv3", "vc+jwt only secures obv3");
     }
 
     [Fact]
@@ -134,6 +143,54 @@ public sealed class FormatsTests(FormatsFixture fixture) : IClassFixture<Formats
         var jwt = (await IssueAsync(client, "elm", "jwt"))["credential"]!.GetValue<string>();
         var header = JsonNode.Parse(Convert.FromBase64String(Pad(jwt.Split('.')[0])))!;
         ((string?)header["alg"]).Should().Be("EdDSA", "the tenant's default key type stays Ed25519");
+    }
+
+    [Fact]
+    public async Task A_data_integrity_tenant_gets_its_format_for_both_profiles_and_its_vc2_status_lists_carry_a_proof()
+    {
+        const string apiKey = "vck_test_ditenant_0123456789";
+        _ = fixture.Factory.CreateClient(); // starts the host (schema, demo tenant)
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            if (await services.GetRequiredService<ITenantStore>().GetAsync("ditenant", default) is null)
+            {
+                await services.GetRequiredService<ITenantStore>().TryAddAsync(new IssuerTenant
+                {
+                    Id = "ditenant", LegalName = new Dictionary<string, string> { ["en"] = "DI University" }, Country = "NL",
+                    CreatedAt = DateTimeOffset.UtcNow, DefaultProfile = "obv3", DefaultFormat = "di-eddsa-rdfc-2022",
+                }, default);
+                await services.GetRequiredService<TenantKeyService>().CreateKeyAsync("ditenant", KeyType.Ed25519, default);
+                await services.GetRequiredService<IApiKeyStore>().AddAsync(new StoredApiKey
+                {
+                    Id = "ditenant-key", TenantId = "ditenant", SecretHash = ApiKeys.Hash(apiKey), Scopes = Scopes.All, CreatedAt = DateTimeOffset.UtcNow,
+                }, default);
+            }
+        }
+        var client = fixture.Factory.CreateClient(apiKey);
+        foreach (var (profile, expectedProfile) in new[] { ((string?)null, "obv3"), ("elm", "elm") })
+        {
+            var query = profile is null ? "" : "?profile=" + profile;
+            var response = await client.PostAsync("/v1/issuers/ditenant/credentials" + query,
+                new StringContent(TestData.FirstSample().ToJsonString(), Encoding.UTF8, "application/json"));
+            var issued = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+            response.StatusCode.Should().Be(HttpStatusCode.Created, issued.ToJsonString());
+            ((string?)issued["profile"]).Should().Be(expectedProfile);
+            ((string?)issued["format"]).Should().Be("di-eddsa-rdfc-2022", "the tenant's default format fits both profiles");
+            var report = await VerifyAsync(client, issued["credential"]!);
+            report["verified"]!.GetValue<bool>().Should().BeTrue(report.ToJsonString());
+            CheckStatus(report, "status").Should().Be("ok");
+
+            var entry = issued["credential"]!["credentialStatus"]!;
+            var listUrl = new Uri((string)(entry is JsonArray a ? a[0]! : entry)["statusListCredential"]!);
+            var list = await client.GetAsync(listUrl.AbsolutePath);
+            list.StatusCode.Should().Be(HttpStatusCode.OK);
+            if (expectedProfile == "obv3")
+            {
+                list.Content.Headers.ContentType!.MediaType.Should().Be("application/vc");
+                ((string?)JsonNode.Parse(await list.Content.ReadAsStringAsync())!["proof"]!["cryptosuite"]).Should().Be("eddsa-rdfc-2022");
+            }
+        }
     }
 
     public static TheoryData<string, string, string> Tampering => new()
