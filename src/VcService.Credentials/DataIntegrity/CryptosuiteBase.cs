@@ -40,11 +40,11 @@ public abstract class CryptosuiteBase : ICryptosuite
             var proof = (JsonObject)options.DeepClone();
             PrepareProof(proof, unsecuredDocument);
             // 2) Let proofConfig be the result of running the Proof Configuration algorithm with proof.
-            var proofConfig = ConfigureProof(proof, unsecuredDocument);
+            var proofConfig = BuildProofConfig(proof, unsecuredDocument);
             // 3) Let transformedData be the result of running the Transformation algorithm.
-            var transformedData = Transform(unsecuredDocument, options);
-            // 4) Let hashData be the result of running the Hashing algorithm.
-            var hashData = Hash(transformedData, proofConfig);
+            CheckTypeAndSuite(options, "Transformation");
+            // 4) Let hashData be the result of running the Hashing algorithm (steps 2-4 fused, see HashData).
+            var hashData = HashData(unsecuredDocument, proofConfig);
             // 5) Let proofBytes be the result of running the Proof Serialization algorithm.
             var proofBytes = SerializeProof(hashData, key);
             // 6) Let proof.proofValue be a base58-btc-encoded Multibase value of the proofBytes.
@@ -110,11 +110,11 @@ public abstract class CryptosuiteBase : ICryptosuite
             document[DataIntegrityProof.ContextProperty] = proofContext.DeepClone();
         }
         // 5) Let transformedData be the result of running the Transformation algorithm.
-        var transformedData = Transform(document, proofOptions);
+        CheckTypeAndSuite(proofOptions, "Transformation");
         // 6) Let proofConfig be the result of running the Proof Configuration algorithm.
-        var proofConfig = ConfigureProof(proofOptions, document);
-        // 7) Let hashData be the result of running the Hashing algorithm.
-        var hashData = Hash(transformedData, proofConfig);
+        var proofConfig = BuildProofConfig(proofOptions, document);
+        // 7) Let hashData be the result of running the Hashing algorithm (steps 5-7 fused, see HashData).
+        var hashData = HashData(document, proofConfig);
         // 8) Let verified be the result of running the Proof Verification algorithm.
         if (!VerifySignature(hashData, proofBytes, key))
         {
@@ -139,6 +139,34 @@ public abstract class CryptosuiteBase : ICryptosuite
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(unsecuredDocument);
+        // 5) Let canonicalProofConfig be the canonical form of proofConfig. 6) Return it.
+        return Canonicalize(BuildProofConfig(options, unsecuredDocument));
+    }
+
+    /// <summary>
+    /// Hashing over the documents rather than their canonical strings: SHA-256(canonical proof config) ‖
+    /// SHA-256(canonical document), the same bytes as <see cref="Hash"/> of <see cref="ConfigureProof"/> and
+    /// <see cref="Transform"/>, but a suite may hash its canonical form without building it as a string
+    /// (<see cref="HashCanonical"/>): the N-Quads of a large credential are a large-object-heap string, and
+    /// its UTF-8 copy another.
+    /// </summary>
+    protected byte[] HashData(JsonObject unsecuredDocument, JsonObject proofConfig)
+    {
+        var hashData = new byte[2 * SHA256.HashSizeInBytes];
+        HashCanonical(proofConfig, hashData.AsSpan(0, SHA256.HashSizeInBytes));
+        HashCanonical(unsecuredDocument, hashData.AsSpan(SHA256.HashSizeInBytes));
+        return hashData;
+    }
+
+    /// <summary>SHA-256 of the canonical form of <paramref name="document"/> into <paramref name="destination"/> (32 bytes).</summary>
+    protected virtual void HashCanonical(JsonObject document, Span<byte> destination)
+    {
+        SHA256.HashData(Encoding.UTF8.GetBytes(Canonicalize(document)), destination);
+    }
+
+    /// <summary>Proof Configuration steps 1-4: the proof options checked, with the document's <c>@context</c>.</summary>
+    private JsonObject BuildProofConfig(JsonObject options, JsonObject unsecuredDocument)
+    {
         // 1) Let proofConfig be a clone of the options object.
         var proofConfig = (JsonObject)options.DeepClone();
         // 2) If proofConfig.type is not DataIntegrityProof or proofConfig.cryptosuite is not this suite, raise an error.
@@ -155,8 +183,7 @@ public abstract class CryptosuiteBase : ICryptosuite
         {
             proofConfig[DataIntegrityProof.ContextProperty] = context.DeepClone();
         }
-        // 5) Let canonicalProofConfig be the canonical form of proofConfig. 6) Return it.
-        return Canonicalize(proofConfig);
+        return proofConfig;
     }
 
     /// <summary>Hashing (e.g. eddsa-rdfc-2022 §3.2.4): SHA-256(proof config) ‖ SHA-256(document).</summary>

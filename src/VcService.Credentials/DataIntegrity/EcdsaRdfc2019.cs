@@ -21,4 +21,6 @@ public sealed class EcdsaRdfc2019(RdfcCanonicalization canonicalization) : Crypt
     public override KeyType KeyType => KeyType.P256;
 
     protected override string Canonicalize(JsonObject document) => canonicalization.Canonicalize(document);
+
+    protected override void HashCanonical(JsonObject document, Span<byte> destination) => canonicalization.HashCanonical(document, destination);
 }

@@ -20,4 +20,6 @@ public sealed class EddsaRdfc2022(RdfcCanonicalization canonicalization) : Crypt
     public override KeyType KeyType => KeyType.Ed25519;
 
     protected override string Canonicalize(JsonObject document) => canonicalization.Canonicalize(document);
+
+    protected override void HashCanonical(JsonObject document, Span<byte> destination) => canonicalization.HashCanonical(document, destination);
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using VcService.LinkedData.Canonicalization;
 using VcService.LinkedData.JsonLd;
@@ -16,12 +18,46 @@ public sealed class RdfcCanonicalization(IDocumentLoader documentLoader, Rdfc10O
 
     private readonly JsonLdOptions _options = new() { SafeMode = true, DocumentLoader = documentLoader };
 
+    /// <summary>Buffers above this size are not kept for the next call (explicit bound on retained memory per thread).</summary>
+    public const int MaxRetainedBufferBytes = 1024 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     /// <summary>Canonical N-Quads; throws <see cref="DataIntegrityException"/> naming the JSON-LD or RDFC problem.</summary>
-    public string Canonicalize(JsonObject document)
+    public string Canonicalize(JsonObject document) => Guarded(() => JsonLdCanonicalizer.Canonicalize(document, _options, rdfcOptions));
+
+    /// <summary>
+    /// SHA-256 of the canonical N-Quads (UTF-8), written into a per-thread reused buffer instead of a string.
+    /// Throws as <see cref="Canonicalize"/>.
+    /// </summary>
+    public void HashCanonical(JsonObject document, Span<byte> destination)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        try
+        {
+            Guarded(() =>
+            {
+                JsonLdCanonicalizer.Canonicalize(document, _options, buffer, rdfcOptions);
+                return 0;
+            });
+            SHA256.HashData(buffer.WrittenSpan, destination);
+        }
+        finally
+        {
+            if (buffer.Capacity > MaxRetainedBufferBytes)
+            {
+                t_buffer = null;
+            }
+        }
+    }
+
+    private static T Guarded<T>(Func<T> canonicalize)
     {
         try
         {
-            return JsonLdCanonicalizer.Canonicalize(document, _options, rdfcOptions);
+            return canonicalize();
         }
         catch (JsonLdException e) when (e.Code == JsonLdErrorCode.SafeModeValidationError)
         {
