@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using VcService.Api.Admin;
 using VcService.Api.Auth;
 using VcService.Api.Configuration;
 using VcService.Api.Endpoints;
@@ -54,9 +54,9 @@ public static class VcServiceHosting
         services.AddSingleton<CredentialVerifier>();
         services.AddStatusLists(builder.Configuration);
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddVcServiceAuthentication(builder.Configuration);
+        services.AddPublicRateLimits(builder.Configuration);
+        services.AddSingleton<TenantKeyManagement>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -93,12 +93,14 @@ public static class VcServiceHosting
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthApi();
         app.MapDidApi();
         app.MapIssuerApi();
         app.MapVerifierApi();
         app.MapStatusApi();
+        app.MapAdminApi();
         return app;
     }
 
