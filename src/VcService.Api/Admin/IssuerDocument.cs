@@ -87,6 +87,8 @@ public static partial class IssuerDocument
         };
         if (tenant.UpdatedAt is { } updated)
             json["updatedAt"] = Credentials.DataModel.CredentialDocument.FormatDateTime(updated);
+        foreach (var name in json.Where(p => p.Value is null).Select(p => p.Key).ToList())
+            json.Remove(name);
         return json;
     }
 
