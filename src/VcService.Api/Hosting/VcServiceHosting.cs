@@ -64,6 +64,7 @@ public static class VcServiceHosting
         });
 
         services.AddHostedService<StartupInitializer>();
+        services.AddHostedService<MasterKeyCheck>();
         return builder;
     }
 
