@@ -151,3 +151,40 @@ public sealed class KeyRotationTests : IDisposable
         SignatureCheck.RevokedKeyError(parsed.VerificationMethods[0] with { Revoked = null }, revoked.AddYears(1)).Should().BeNull();
     }
 }
+
+public sealed class KeyRetirementStatusListTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly ManualTimeProvider _clock = new(T0);
+    private readonly ServiceFactory _factory;
+
+    public KeyRetirementStatusListTests() => _factory = new ServiceFactory(time: _clock, settings: Settings());
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_status_list_signed_by_a_key_retired_later_is_signed_again_with_the_new_key()
+    {
+        var demo = _factory.CreateClient(ServiceFactory.DemoApiKey);
+        var issued = await IssueAsync(demo, "demo");
+        var other = await IssueAsync(demo, "demo");
+        var jwt = JsonValue.Create(issued["credential"]!.GetValue<string>())!;
+        _clock.Now = T0.AddHours(2);
+        // A change to the list after the compromise (T0 + 1h): the list is signed again, still by key-1.
+        await ExpectAsync(await SendAsync(demo, HttpMethod.Post, $"/v1/issuers/demo/credentials/{other["id"]}/status",
+            new JsonObject { ["action"] = "revoke", ["reason"] = "test" }), HttpStatusCode.OK);
+        var first = await IssueAndVerifyTests.VerifyAsync(_factory.CreateClient(), jwt);
+        IssueAndVerifyTests.CheckStatus(first, "status").Should().Be("ok", first.ToJsonString());
+
+        _clock.Now = T0.AddHours(3);
+        var retire = new JsonObject { ["compromisedAt"] = "2026-06-01T10:00:00Z" };
+        await ExpectAsync(await SendAsync(_factory.CreateClient(AdminKey), HttpMethod.Post, "/v1/admin/issuers/demo/keys/key-1/retire", retire), HttpStatusCode.OK);
+
+        // A restarted service: nothing memoised, the list as served now is what counts.
+        _factory.Dispose();
+        using var restarted = new ServiceFactory(_factory.DataDirectory, _clock, Settings());
+        var report = await IssueAndVerifyTests.VerifyAsync(restarted.CreateClient(), jwt);
+        IssueAndVerifyTests.CheckStatus(report, "status").Should().Be("ok", "the list is re-signed with key-2: " + report.ToJsonString());
+        report["verified"]!.GetValue<bool>().Should().BeTrue("the credential itself was signed before the compromise");
+    }
+}
