@@ -22,7 +22,7 @@ public static class VcServiceAuthentication
 
     /// <summary>Signature algorithms accepted on OAuth tokens (asymmetric only: no <c>none</c>, no HMAC).</summary>
     public static readonly IReadOnlyList<string> AcceptedAlgorithms =
-        ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
+        ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
 
     public static IServiceCollection AddVcServiceAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
