@@ -209,6 +209,10 @@ public sealed class AdminApiTests : IDisposable
         (await SendAsync(Admin, HttpMethod.Delete, $"/v1/admin/issuers/uni-f/api-keys/{keyId}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var revoked = await ExpectAsync(await Admin.GetAsync("/v1/admin/issuers/uni-f/api-keys"), HttpStatusCode.OK);
         revoked["apiKeys"]![0]!["revokedAt"].Should().NotBeNull();
+
+        var auditor = _factory.CreateClient(await CreateApiKeyAsync(Admin, "uni-f", "credentials:read"));
+        var audit = await ExpectAsync(await auditor.GetAsync("/v1/issuers/uni-f/audit"), HttpStatusCode.OK);
+        audit.ToJsonString().Should().Contain("issuer-create").And.Contain("api-key-create").And.Contain("api-key-revoke").And.Contain("admin-key");
     }
 
     [Fact]

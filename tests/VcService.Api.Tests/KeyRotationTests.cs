@@ -98,6 +98,12 @@ public sealed class KeyRotationTests : IDisposable
         var next = await IssueJwtAsync();
         Header(next)["kid"]!.GetValue<string>().Should().EndWith("#key-2");
         (await VerifyAsync(next))["verified"]!.GetValue<bool>().Should().BeTrue();
+
+        var audit = await ExpectAsync(await Demo.GetAsync("/v1/issuers/demo/audit"), HttpStatusCode.OK);
+        var entry = audit["entries"]!.AsArray().First(e => (string?)e!["action"] == "key-retire")!;
+        entry["reason"]!.GetValue<string>().Should().Be("laptop stolen");
+        entry["detail"]!["compromisedAt"]!.GetValue<string>().Should().Be("2026-06-01T10:00:00Z");
+        entry["detail"]!["replacementKeyId"]!.GetValue<string>().Should().Be("key-2");
     }
 
     [Fact]

@@ -190,3 +190,17 @@ public sealed class OAuthTests : IDisposable
         status.Should().Be(HttpStatusCode.NotFound, await (await Client(token).GetAsync(MissingCredential)).Content.ReadAsStringAsync());
     }
 }
+
+public sealed class TokenShapeTests
+{
+    [Theory]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", true)]
+    [InlineData("vck_abc.def.ghi", false)]
+    [InlineData("vck_abcdef", false)]
+    [InlineData("a.b", false)]
+    [InlineData("a.b.c.d", false)]
+    [InlineData("a b.c.d", false)]
+    [InlineData("a.b+/.c", false)]
+    public void Jwt_shaped_bearer_values_go_to_oauth_and_the_rest_to_api_keys(string token, bool jwt) =>
+        Auth.VcServiceAuthentication.LooksLikeJwt(token).Should().Be(jwt);
+}

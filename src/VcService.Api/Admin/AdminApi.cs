@@ -71,7 +71,7 @@ public static class AdminApi
             At = time.GetUtcNow(),
             ClientId = TenantAccess.ClientId(user),
             Action = "issuer-create",
-            Detail = $"first key {key.KeyId} ({key.KeyType})",
+            Detail = new JsonObject { ["keyId"] = key.KeyId, ["keyType"] = key.KeyType }.ToJsonString(),
         }, cancellationToken);
         return TypedResults.Created($"/v1/admin/issuers/{tenant.Id}", IssuerDocument.Describe(tenant, dids));
     }
@@ -107,7 +107,7 @@ public static class AdminApi
             At = time.GetUtcNow(),
             ClientId = TenantAccess.ClientId(user),
             Action = "issuer-update",
-            Detail = string.Join(",", (body as JsonObject)!.Select(p => p.Key)),
+            Detail = new JsonObject { ["changed"] = new JsonArray((body as JsonObject)!.Select(p => (JsonNode)JsonValue.Create(p.Key)).ToArray()) }.ToJsonString(),
         }, cancellationToken);
         return TypedResults.Ok(IssuerDocument.Describe(updated, dids));
     }

@@ -44,7 +44,7 @@ public static class ApiKeyAdmin
             At = key.CreatedAt,
             ClientId = TenantAccess.ClientId(user),
             Action = "api-key-create",
-            Detail = $"{key.Id} scopes {string.Join(' ', scopes)}",
+            Detail = new JsonObject { ["apiKeyId"] = key.Id, ["scopes"] = new JsonArray(scopes.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()) }.ToJsonString(),
         }, cancellationToken);
         var json = Describe(key);
         json["apiKey"] = secret;
@@ -73,7 +73,7 @@ public static class ApiKeyAdmin
             At = now,
             ClientId = TenantAccess.ClientId(user),
             Action = "api-key-revoke",
-            Detail = keyId,
+            Detail = new JsonObject { ["apiKeyId"] = keyId }.ToJsonString(),
         }, cancellationToken);
         return TypedResults.NoContent();
     }

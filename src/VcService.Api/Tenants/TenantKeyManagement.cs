@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using VcService.Crypto;
 using VcService.Storage.Abstractions;
 
@@ -28,7 +29,8 @@ public sealed class TenantKeyManagement(IKeyStore keys, TenantKeyService tenantK
         {
             var created = await tenantKeys.CreateKeyAsync(tenantId, type, cancellationToken);
             await keys.DeactivateOthersAsync(tenantId, created.KeyType, created.KeyId, cancellationToken);
-            await AuditAsync(tenantId, clientId, "key-rotate", null, $"new active key {created.KeyId} ({created.KeyType})", cancellationToken);
+            await AuditAsync(tenantId, clientId, "key-rotate", null,
+                new JsonObject { ["keyId"] = created.KeyId, ["keyType"] = created.KeyType }, cancellationToken);
             logger.LogInformation("Rotated the {KeyType} key of issuer {TenantId}: {KeyId} now signs", created.KeyType, tenantId, created.KeyId);
             return created;
         }
@@ -61,11 +63,13 @@ public sealed class TenantKeyManagement(IKeyStore keys, TenantKeyService tenantK
             if (!all.Any(k => k.Active && k.RetiredAt is null))
                 replacement = await tenantKeys.CreateKeyAsync(tenantId, replacementType, cancellationToken);
 
-            var detail = compromisedAt is { } c ? $"compromised at {c:O}" : "retired";
+            var detail = new JsonObject { ["keyId"] = keyId };
+            if (compromisedAt is { } c)
+                detail["compromisedAt"] = Credentials.DataModel.CredentialDocument.FormatDateTime(c);
             if (replacement is not null)
-                detail += $"; new active key {replacement.KeyId}";
-            await AuditAsync(tenantId, clientId, "key-retire", reason, $"{keyId} {detail}", cancellationToken);
-            logger.LogWarning("Retired key {KeyId} of issuer {TenantId} ({Detail})", keyId, tenantId, detail);
+                detail["replacementKeyId"] = replacement.KeyId;
+            await AuditAsync(tenantId, clientId, "key-retire", reason, detail, cancellationToken);
+            logger.LogWarning("Retired key {KeyId} of issuer {TenantId} ({Detail})", keyId, tenantId, detail.ToJsonString());
             return new KeyRetirement.Retired(all.First(k => k.KeyId == keyId), replacement);
         }
         finally
@@ -76,7 +80,7 @@ public sealed class TenantKeyManagement(IKeyStore keys, TenantKeyService tenantK
 
     private static DateTimeOffset FloorToSecond(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
-    private Task AuditAsync(string tenantId, string clientId, string action, string? reason, string detail, CancellationToken cancellationToken) =>
+    private Task AuditAsync(string tenantId, string clientId, string action, string? reason, JsonObject detail, CancellationToken cancellationToken) =>
         audit.AppendAsync(new AuditEntry
         {
             TenantId = tenantId,
@@ -84,6 +88,6 @@ public sealed class TenantKeyManagement(IKeyStore keys, TenantKeyService tenantK
             ClientId = clientId,
             Action = action,
             Reason = reason,
-            Detail = detail,
+            Detail = detail.ToJsonString(),
         }, cancellationToken);
 }
