@@ -16,6 +16,7 @@ public static class CliApp
         root.Add(RdfCommands.Create());
         root.Add(SignCommands.Create());
         root.Add(VerifyCommand.Create());
+        root.Add(TrustCommands.Create());
         return root;
     }
 
