@@ -129,6 +129,8 @@ public sealed class ApiTrustTests : IDisposable
         IssuerCheck(report)["message"]!.GetValue<string>().Should().Contain("not recognised");
         report["issuer"]!["did"]!.GetValue<string>().Should().Be(did);
         report["issuer"]!["recognised"]!.GetValue<bool>().Should().BeFalse();
+        report["issuer"]!.AsObject().ContainsKey("recognition").Should().BeTrue("recognition is written as null");
+        report["issuer"]!["recognition"].Should().BeNull();
         report["issuer"]!["legalName"].Should().BeNull();
         report["issuer"]!["claimed"]!["legalName"]!["en"]!.GetValue<string>().Should().Be("Some Academy");
     }

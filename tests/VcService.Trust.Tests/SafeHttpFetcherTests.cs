@@ -73,6 +73,29 @@ public sealed class SafeHttpFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_connection_goes_to_the_checked_address_not_a_second_dns_answer()
+    {
+        // DNS rebinding: the first answer is public, later ones point at the local server. The
+        // fetcher resolves once per connection and connects to what it checked, so the local
+        // server is never reached (the public address is unreachable here: a connection error).
+        _server.Handler = LocalServer.Respond("{\"secret\":true}", "application/json");
+        var dns = new RebindingDns(IPAddress.Parse("93.184.216.34"), IPAddress.Loopback);
+        using var fetcher = new SafeHttpFetcher(new SafeHttpOptions { AllowHttpHosts = ["rebind.example"], Timeout = TimeSpan.FromSeconds(3) }, dns);
+        var result = await fetcher.GetAsync(new Uri($"http://rebind.example:{_server.Port}/"), Json, CancellationToken.None);
+        result.Success.Should().BeFalse();
+        dns.Calls.Should().Be(1);
+        _server.Requests.Should().Be(0);
+    }
+
+    private sealed class RebindingDns(IPAddress first, IPAddress then) : IDnsResolver
+    {
+        public int Calls;
+
+        public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
+            Task.FromResult(Interlocked.Increment(ref Calls) == 1 ? new[] { first } : [then]);
+    }
+
+    [Fact]
     public async Task Localhost_through_the_system_resolver_is_refused()
     {
         using var fetcher = new SafeHttpFetcher(new SafeHttpOptions { AllowHttpHosts = ["localhost"] });

@@ -43,10 +43,11 @@ public sealed record IssuerClaimsView
 public sealed record IssuerReport
 {
     [JsonPropertyName("did")] public string? Did { get; init; }
-    [JsonPropertyName("legalName")] public IReadOnlyDictionary<string, string>? LegalName { get; init; }
-    [JsonPropertyName("country")] public string? Country { get; init; }
+    // Written even when null (whatever the host's ignore setting): "not recognised" is an answer, not a missing field.
+    [JsonPropertyName("legalName"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public IReadOnlyDictionary<string, string>? LegalName { get; init; }
+    [JsonPropertyName("country"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Country { get; init; }
     [JsonPropertyName("recognised")] public required bool Recognised { get; init; }
-    [JsonPropertyName("recognition")] public IssuerRecognition? Recognition { get; init; }
+    [JsonPropertyName("recognition"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public IssuerRecognition? Recognition { get; init; }
     [JsonPropertyName("claimed")] public IssuerClaimsView? Claimed { get; init; }
     [JsonPropertyName("message")] public required string Message { get; init; }
 }
