@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test suite of VcService: .NET (xunit), node interop against a running service.
+# Runs every test suite of VcService: .NET (xunit), node interop and browser tests (Chromium) against
+# a running service.
 # Installs what the tests need (idempotently) first. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -17,14 +18,18 @@ if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; f
 need_apt=()
 ldconfig -p 2>/dev/null | grep -q 'libsodium.so.23' || need_apt+=(libsodium23)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
+[ -x "$CHROMIUM" ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if [ ! -d tests/interop/node_modules ] || [ tests/interop/package-lock.json -nt tests/interop/node_modules/.package-lock.json ]; then
-  log "npm ci (tests/interop)"
-  (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; SUITE_ERRORS=$((SUITE_ERRORS+1)); }
-fi
+for dir in tests/interop tests/browser; do
+  if [ ! -d $dir/node_modules ] || [ $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]; then
+    log "npm ci ($dir)"
+    (cd $dir && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed in $dir"; SUITE_ERRORS=$((SUITE_ERRORS+1)); }
+  fi
+done
 
 # --- 2. build ---------------------------------------------------------------------------------
 log "dotnet build"
@@ -50,14 +55,27 @@ for project in tests/*.Tests/*.csproj; do
   fi
 done
 
-# --- 4. node interop tests against a running service ------------------------------------------
-if compgen -G "tests/interop/*.test.mjs" >/dev/null; then
-  log "interop (node) against a running service"
+# --- 4. node suites (interop with npm peers, browser) against one running service --------------
+# Runs one node --test suite from a folder; adds its TAP counts to the totals.
+run_node_suite() {
+  local name=$1 dir=$2
+  log "$name (node) against a running service"
+  (cd "$dir" && node --test --test-reporter=tap ./*.test.mjs) > "$OUT/$name.tap" 2>&1
+  grep -E '^(not ok|# (pass|fail|tests))' "$OUT/$name.tap" | head -n 40
+  grep -q '^not ok' "$OUT/$name.tap" && grep -B2 -A25 '^not ok' "$OUT/$name.tap" | head -n 80
+  local p f
+  p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$OUT/$name.tap" | tail -1); f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$OUT/$name.tap" | tail -1)
+  [ -z "$p" ] && { echo "$name produced no summary"; cat "$OUT/$name.tap" | tail -n 20; SUITE_ERRORS=$((SUITE_ERRORS+1)); }
+  PASSED=$((PASSED + ${p:-0})); FAILED=$((FAILED + ${f:-0}))
+}
+
+if compgen -G "tests/interop/*.test.mjs" >/dev/null || compgen -G "tests/browser/*.test.mjs" >/dev/null; then
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 5199)
   DATA="$OUT/service-data"
   export VCSERVICE_URL="http://127.0.0.1:$PORT"
   export VCSERVICE_API_KEY="vck_interop_$(date +%s%N)"
   export VCSERVICE_CLI="$ROOT/src/VcService.Cli/bin/Release/net10.0/vcservice.dll"
+  export CHROMIUM_PATH="$CHROMIUM"
   ASPNETCORE_ENVIRONMENT=Development VcService__DataDirectory="$DATA" VcService__Demo__ApiKey="$VCSERVICE_API_KEY" \
     dotnet src/VcService.Api/bin/Release/net10.0/VcService.Api.dll --urls "$VCSERVICE_URL" > "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
@@ -65,12 +83,8 @@ if compgen -G "tests/interop/*.test.mjs" >/dev/null; then
   if ! curl -fs "$VCSERVICE_URL/health" >/dev/null 2>&1; then
     echo "service did not start:"; cat "$OUT/service.log"; SUITE_ERRORS=$((SUITE_ERRORS+1))
   fi
-  (cd tests/interop && node --test --test-reporter=tap ./*.test.mjs) > "$OUT/interop.tap" 2>&1
-  grep -E '^(not ok|# (pass|fail|tests))' "$OUT/interop.tap" | head -n 40
-  grep -q '^not ok' "$OUT/interop.tap" && grep -B2 -A25 '^not ok' "$OUT/interop.tap" | head -n 80
-  p=$(sed -n 's/^# pass \([0-9]*\)/\1/p' "$OUT/interop.tap" | tail -1); f=$(sed -n 's/^# fail \([0-9]*\)/\1/p' "$OUT/interop.tap" | tail -1)
-  [ -z "$p" ] && { echo "interop produced no summary"; SUITE_ERRORS=$((SUITE_ERRORS+1)); }
-  PASSED=$((PASSED + ${p:-0})); FAILED=$((FAILED + ${f:-0}))
+  compgen -G "tests/interop/*.test.mjs" >/dev/null && run_node_suite interop tests/interop
+  compgen -G "tests/browser/*.test.mjs" >/dev/null && run_node_suite browser tests/browser
   kill "$SERVICE_PID" 2>/dev/null; wait "$SERVICE_PID" 2>/dev/null
 fi
 

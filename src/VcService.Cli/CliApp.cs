@@ -16,6 +16,7 @@ public static class CliApp
         root.Add(RdfCommands.Create());
         root.Add(SignCommands.Create());
         root.Add(VerifyCommand.Create());
+        root.Add(RenderCommand.Create());
         root.Add(TrustCommands.Create());
         return root;
     }
@@ -25,10 +26,12 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         var parseResult = BuildRootCommand().Parse(args);
-        return parseResult.Invoke(new InvocationConfiguration
+        var exit = parseResult.Invoke(new InvocationConfiguration
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
         });
+        // System.CommandLine answers parse errors with 1, which is also "not verified".
+        return parseResult.Errors.Count > 0 && exit != ExitCodes.Success ? ExitCodes.Usage : exit;
     }
 }

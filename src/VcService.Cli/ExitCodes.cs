@@ -5,8 +5,11 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Command-line usage error (reported by System.CommandLine).</summary>
-    public const int Usage = 1;
+    /// <summary>
+    /// Command-line usage error (reported by System.CommandLine). 64 is EX_USAGE of sysexits.h; it
+    /// must differ from <see cref="NotVerified"/> so scripts can tell "not verified" from "typo".
+    /// </summary>
+    public const int Usage = 64;
 
     /// <summary>The input file does not exist or cannot be read.</summary>
     public const int InputUnreadable = 2;

@@ -16,6 +16,11 @@ public sealed class PublicKey : IEquatable<PublicKey>
     private readonly byte[] _x;
     private readonly byte[] _y;
 
+    // P-256 verifiers, reused: building an ECDsa from parameters costs about as much as a verify.
+    // A pool rather than one shared instance, because an ECDsa is not documented as thread-safe.
+    private System.Collections.Concurrent.ConcurrentQueue<ECDsa>? _p256Verifiers;
+    private const int MaxPooledVerifiers = 8;
+
     private PublicKey(KeyType type, byte[] bytes, byte[] x, byte[] y)
     {
         Type = type;
@@ -129,14 +134,21 @@ public sealed class PublicKey : IEquatable<PublicKey>
 
     private bool VerifyP256(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
     {
+        var pool = _p256Verifiers ?? Interlocked.CompareExchange(ref _p256Verifiers, new(), null) ?? _p256Verifiers;
+        if (!pool.TryDequeue(out var ecdsa))
+            ecdsa = ECDsa.Create(P256Curve.PublicParameters(_x, _y));
         try
         {
-            using var ecdsa = ECDsa.Create(P256Curve.PublicParameters(_x, _y));
             return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
         catch (CryptographicException)
         {
             return false;
+        }
+        finally
+        {
+            if (pool.Count < MaxPooledVerifiers) pool.Enqueue(ecdsa);
+            else ecdsa.Dispose();
         }
     }
 

@@ -116,6 +116,14 @@ public sealed class RdfCommandsTests : IDisposable
         Run("rdf", "canonicalize").Exit.Should().Be(ExitCodes.Usage);
     }
 
+    [Fact]
+    public void A_usage_error_is_not_confused_with_not_verified()
+    {
+        ExitCodes.Usage.Should().NotBe(ExitCodes.NotVerified);
+        Run("verify", "--no-such-option", "x").Exit.Should().Be(ExitCodes.Usage);
+        Run("no-such-command").Exit.Should().Be(ExitCodes.Usage);
+    }
+
     private string TempFile(string content)
     {
         string path = Path.Combine(Path.GetTempPath(), $"vcservice-cli-{Guid.NewGuid():N}.txt");

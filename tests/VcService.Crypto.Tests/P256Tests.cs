@@ -116,4 +116,21 @@ public class P256Tests
         var act = () => SigningKey.Import(KeyType.P256, Convert.FromHexString(hex));
         act.Should().Throw<ArgumentException>().WithMessage("*[1, n-1]*");
     }
+
+    [Fact]
+    public void Verification_is_correct_when_one_key_is_used_from_many_threads()
+    {
+        using var key = SigningKey.Generate(KeyType.P256);
+        var publicKey = key.PublicKey;
+        var data = "message"u8.ToArray();
+        var signature = key.Sign(data);
+        var tampered = (byte[])signature.Clone();
+        tampered[5] ^= 1;
+
+        var results = new bool[400];
+        Parallel.For(0, results.Length, i => results[i] = publicKey.Verify(data, i % 2 == 0 ? signature : tampered));
+
+        results.Where((_, i) => i % 2 == 0).Should().AllSatisfy(ok => ok.Should().BeTrue());
+        results.Where((_, i) => i % 2 == 1).Should().AllSatisfy(ok => ok.Should().BeFalse());
+    }
 }

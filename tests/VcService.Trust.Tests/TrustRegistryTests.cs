@@ -117,6 +117,17 @@ public sealed class TrustRegistryTests
     }
 
     [Fact]
+    public void Obv3_sample_issuer_claims_are_read()
+    {
+        var credential = JsonNode.Parse(File.ReadAllText(Path.Combine(TestData.RepoRoot, "samples", "obv3", "mc-ects-eqf.json")))!.AsObject();
+        var claims = IssuerClaimsReader.Read(credential, "did:web:credentials.tum.de");
+        claims.LegalName!.Values.Should().Contain("Technical University of Munich");
+        claims.Country.Should().Be("DE");
+        claims.DeqarIds.Should().Equal("DEQARINST0312");
+        claims.Identifiers.Should().Equal(new ClaimedIdentifier("DE811193231", "ext:LegalIdentifier"));
+    }
+
+    [Fact]
     public void Open_badges_issuer_claims_are_read()
     {
         var credential = JsonNode.Parse("""

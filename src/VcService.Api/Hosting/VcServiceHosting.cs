@@ -100,7 +100,9 @@ public static class VcServiceHosting
         app.MapDidApi();
         app.MapIssuerApi();
         app.MapVerifierApi();
+        app.MapVerifyPageApi();
         app.MapStatusApi();
+        app.MapContextApi();
         return app;
     }
 
