@@ -8,6 +8,7 @@ using VcService.Api.Http;
 using VcService.Api.Issuance;
 using VcService.Api.Status;
 using VcService.Api.Tenants;
+using VcService.Api.Trust;
 using VcService.Credentials.Dids;
 using VcService.Credentials.Verification;
 using VcService.Credentials.Verification.Checks;
@@ -53,6 +54,7 @@ public static class VcServiceHosting
         services.AddSingleton<IVerificationCheck, AnnexICheck>();
         services.AddSingleton<CredentialVerifier>();
         services.AddStatusLists(builder.Configuration);
+        services.AddTrust(builder.Configuration);
 
         services.AddVcServiceAuthentication(builder.Configuration);
         services.AddPublicRateLimits(builder.Configuration);

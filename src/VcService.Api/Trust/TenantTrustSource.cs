@@ -1,0 +1,40 @@
+using VcService.Api.Tenants;
+using VcService.Credentials.Verification;
+using VcService.MicroCredentials.Trust;
+using VcService.Storage.Abstractions;
+
+namespace VcService.Api.Trust;
+
+/// <summary>
+/// This deployment's own issuer tenants are recognised (the operator registered them). Their DEQAR
+/// id is the tenant's <c>DeqarId</c>, or the DEQAR institution that the tenant's legal identifier
+/// matches in the imported data.
+/// </summary>
+public sealed class TenantTrustSource(TenantDids dids, ITenantStore tenants, IDeqarRegister deqar) : ITrustSource
+{
+    public int Order => 100;
+
+    public async Task<TrustSourceAnswer> FindAsync(IssuerClaims claims, CancellationToken cancellationToken)
+    {
+        if (dids.TenantIdOf(claims.Did) is not { } tenantId || await tenants.GetAsync(tenantId, cancellationToken) is not { } tenant)
+            return TrustSourceAnswer.None;
+
+        var deqarId = DeqarIds.Normalize(tenant.DeqarId);
+        DeqarInstitution? listed = deqarId is null ? null : await deqar.FindByDeqarIdAsync(deqarId, cancellationToken);
+        if (deqarId is null && !string.IsNullOrWhiteSpace(tenant.LegalIdentifier)
+            && await deqar.FindByIdentifierAsync(tenant.LegalIdentifier, cancellationToken) is { Count: 1 } matches)
+        {
+            listed = matches[0];
+            deqarId = listed.DeqarId;
+        }
+        return TrustSourceAnswer.Found(new RecognisedIssuer
+        {
+            Did = claims.Did,
+            Kind = RecognitionKinds.Tenant,
+            LegalName = tenant.LegalName,
+            Country = tenant.Country,
+            DeqarId = deqarId,
+            Source = $"issuer tenant '{tenant.Id}' of this service" + (listed is null ? "" : $"; in the imported DEQAR data as {listed.NamePrimary}"),
+        });
+    }
+}
