@@ -87,6 +87,31 @@ public sealed class ApiTrustTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tenant_registered_through_the_admin_api_is_matched_to_deqar_data_by_its_eter_id()
+    {
+        var dir = ServiceFactory.NewDataDirectory();
+        await TestRegister.CreateAsync(dataDirectory: dir);
+        var factory = Factory(Api.Tests.AdminClient.Settings(), dataDirectory: dir);
+        var admin = factory.CreateClient(Api.Tests.AdminClient.AdminKey);
+        var body = Api.Tests.AdminClient.IssuerBody("tum");
+        body.Remove("deqarId");
+        body["legalIdentifiers"] = new JsonObject { ["eter"] = "DE0148" };
+        body["country"] = "DE";
+        await Api.Tests.AdminClient.ExpectAsync(await Api.Tests.AdminClient.SendAsync(admin, HttpMethod.Post, "/v1/admin/issuers", body), System.Net.HttpStatusCode.Created);
+        var issuer = factory.CreateClient(await Api.Tests.AdminClient.CreateApiKeyAsync(admin, "tum", "credentials:issue"));
+
+        var record = TestData.Sample(Path.Combine(TestData.RepoRoot, "samples", "mc-ects-eqf.json"));
+        var response = await issuer.PostAsJsonAsync("/v1/issuers/tum/credentials", record);
+        var issued = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        ((int)response.StatusCode).Should().Be(201, issued.ToJsonString());
+        var report = await VerifyAsync(factory.CreateClient(), issued["credential"]!.DeepClone());
+
+        report["issuerRecognised"]!.GetValue<bool>().Should().BeTrue(report.ToJsonString());
+        report["issuer"]!["recognition"]!["kind"]!.GetValue<string>().Should().Be("tenant");
+        report["issuer"]!["recognition"]!["deqarId"]!.GetValue<string>().Should().Be("DEQARINST0312");
+    }
+
+    [Fact]
     public async Task A_configured_issuer_is_recognised_from_the_list()
     {
         using var key = SigningKey.Generate(KeyType.Ed25519);

@@ -7,8 +7,8 @@ namespace VcService.Api.Trust;
 
 /// <summary>
 /// This deployment's own issuer tenants are recognised (the operator registered them). Their DEQAR
-/// id is the tenant's <c>DeqarId</c>, or the DEQAR institution that the tenant's legal identifier
-/// matches in the imported data.
+/// id is the tenant's <c>DeqarId</c>, or the DEQAR institution that one of the tenant's legal
+/// identifiers (national, VAT, eIDAS, ETER) matches unambiguously in the imported data.
 /// </summary>
 public sealed class TenantTrustSource(TenantDids dids, ITenantStore tenants, IDeqarRegister deqar) : ITrustSource
 {
@@ -21,11 +21,18 @@ public sealed class TenantTrustSource(TenantDids dids, ITenantStore tenants, IDe
 
         var deqarId = DeqarIds.Normalize(tenant.DeqarId);
         DeqarInstitution? listed = deqarId is null ? null : await deqar.FindByDeqarIdAsync(deqarId, cancellationToken);
-        if (deqarId is null && !string.IsNullOrWhiteSpace(tenant.LegalIdentifier)
-            && await deqar.FindByIdentifierAsync(tenant.LegalIdentifier, cancellationToken) is { Count: 1 } matches)
+        if (deqarId is null)
         {
-            listed = matches[0];
-            deqarId = listed.DeqarId;
+            var identifiers = tenant.LegalIdentifiers.Values.Append(tenant.LegalIdentifier)
+                .Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i!.Trim()).Distinct(StringComparer.Ordinal);
+            foreach (var identifier in identifiers)
+            {
+                if (await deqar.FindByIdentifierAsync(identifier, cancellationToken) is not { Count: 1 } matches)
+                    continue;
+                listed = matches[0];
+                deqarId = listed.DeqarId;
+                break;
+            }
         }
         return TrustSourceAnswer.Found(new RecognisedIssuer
         {
