@@ -167,7 +167,10 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
             issuer = DataModel.CredentialDocument.GetIssuerId(parsed.Credential);
             if (issuer is null)
                 return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} names no issuer.");
-            var signatureError = await VerifyJwtSignatureAsync(content, parsed.Kid, issuer, vcJwt, cancellationToken);
+            DateTimeOffset? signedAt = parsed.Payload["iat"] is JsonValue iat && iat.TryGetValue<long>(out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : ListIssuanceTime(parsed.Credential);
+            var signatureError = await VerifyJwtSignatureAsync(content, parsed.Kid, issuer, vcJwt, signedAt, cancellationToken);
             if (signatureError is not null)
                 return (null, $"{StatusListErrors.StatusVerification}: the signature of the status list {entry.ListCredential} does not verify: {signatureError}.");
             listCredential = parsed.Credential;
@@ -186,7 +189,7 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         return (new VerifiedList(entry.ListCredential, entry.Type, issuer, listContent, decoded.List!), null);
     }
 
-    private async Task<string?> VerifyJwtSignatureAsync(string compact, string? kid, string issuer, bool vcJwt, CancellationToken cancellationToken)
+    private async Task<string?> VerifyJwtSignatureAsync(string compact, string? kid, string issuer, bool vcJwt, DateTimeOffset? signedAt, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(kid))
             return "the JWT header has no 'kid'";
@@ -194,20 +197,38 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         if (method is null)
             return error;
         var result = vcJwt ? VcJwt.VerifySignature(compact, method.PublicKey) : JwtVc.VerifySignature(compact, method.PublicKey);
-        return result.Valid ? null : result.Error ?? "invalid signature";
+        if (!result.Valid)
+            return result.Error ?? "invalid signature";
+        // A retired key vouches only for lists it signed before its revocation time.
+        return SignatureCheck.RevokedKeyError(method, signedAt);
     }
 
     private async Task<string?> VerifyDataIntegrityAsync(JsonObject document, string issuer, CancellationToken cancellationToken)
     {
+        var methods = new Dictionary<string, VerificationMethod>(StringComparer.Ordinal);
         async Task<DataIntegrity.KeyLookupResult> ResolveAsync(string methodId, CancellationToken ct)
         {
             var (method, error) = await FindIssuerMethodAsync(methodId, issuer, ct);
-            return method is null ? DataIntegrity.KeyLookupResult.NotFound(error!) : DataIntegrity.KeyLookupResult.Found(method.PublicKey);
+            if (method is null)
+                return DataIntegrity.KeyLookupResult.NotFound(error!);
+            methods[methodId] = method;
+            return DataIntegrity.KeyLookupResult.Found(method.PublicKey);
         }
         var options = new DataIntegrity.DataIntegrityVerifyOptions { ExpectedProofPurpose = DataIntegrity.ProofPurposes.AssertionMethod };
         var result = await DataIntegrity.DataIntegrity.VerifyAsync(document, ResolveAsync, options, cancellationToken);
-        return result.Verified ? null : result.Error ?? "invalid proof";
+        if (!result.Verified)
+            return result.Error ?? "invalid proof";
+        // A retired key vouches only for lists it signed before its revocation time.
+        foreach (var proof in result.Proofs)
+            if (proof.VerificationMethod is { } id && methods.TryGetValue(id, out var signer)
+                && SignatureCheck.RevokedKeyError(signer, proof.Created ?? ListIssuanceTime(document)) is { } revoked)
+                return revoked;
+        return null;
     }
+
+    private static DateTimeOffset? ListIssuanceTime(JsonObject credential) =>
+        DataModel.CredentialDocument.TryParseDateTime(DataModel.CredentialDocument.GetString(credential, "validFrom")
+            ?? DataModel.CredentialDocument.GetString(credential, "issuanceDate"), out var at) ? at : null;
 
     private async Task<(VerificationMethod? Method, string? Error)> FindIssuerMethodAsync(string methodId, string issuer, CancellationToken cancellationToken)
     {
