@@ -127,6 +127,7 @@ public sealed class FormatsTests(FormatsFixture fixture) : IClassFixture<Formats
         var client = Client();
         var issued = await IssueAsync(client, "elm", "di-ecdsa-rdfc-2019");
         var method = (string)issued["credential"]!["proof"]!["verificationMethod"]!;
+        method.Should().EndWith("-auto", "a key made on demand is marked so it does not become the tenant's default key type");
 
         var document = await client.GetFromJsonAsync<JsonObject>("/issuers/demo/did.json");
         var methods = document!["verificationMethod"]!.AsArray();

@@ -19,7 +19,7 @@ public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protecto
         await _numberingLock.WaitAsync(cancellationToken);
         try
         {
-            return await CreateNumberedKeyAsync(tenantId, type, cancellationToken);
+            return await CreateNumberedKeyAsync(tenantId, type, "", cancellationToken);
         }
         finally
         {
@@ -29,10 +29,16 @@ public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protecto
 
     private readonly SemaphoreSlim _numberingLock = new(1, 1);
 
-    private async Task<StoredKey> CreateNumberedKeyAsync(string tenantId, KeyType type, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key id suffix of a key created on demand for a format of the other curve (<c>key-3-auto</c>): such a
+    /// key signs that format only and does not change the tenant's default key type.
+    /// </summary>
+    public const string OnDemandSuffix = "-auto";
+
+    private async Task<StoredKey> CreateNumberedKeyAsync(string tenantId, KeyType type, string suffix, CancellationToken cancellationToken)
     {
         var existing = await keys.ListAsync(tenantId, cancellationToken);
-        var keyId = $"key-{existing.Count + 1}";
+        var keyId = $"key-{existing.Count + 1}{suffix}";
         using var key = SigningKey.Generate(type);
         var secret = key.ExportPrivateKey();
         try
@@ -75,13 +81,15 @@ public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protecto
     }
 
     /// <summary>
-    /// The key type the tenant's JOSE formats (jwt, vc+jwt) sign with: the type of its oldest active key,
-    /// so a key created on demand for a cryptosuite of the other curve does not change it. Null without keys.
+    /// The key type the tenant's JOSE formats (jwt, vc+jwt) sign with: the type of its newest active key that was
+    /// not created on demand (the initial key, or the one a rotation installed), so a P-256 key made for
+    /// di-ecdsa-rdfc-2019 does not turn the tenant's JWTs into ES256. Null without active keys.
     /// </summary>
     public async Task<KeyType?> DefaultKeyTypeAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var all = await keys.ListAsync(tenantId, cancellationToken);
-        return all.FirstOrDefault(k => k.Active && k.RetiredAt is null) is { } first ? Enum.Parse<KeyType>(first.KeyType) : null;
+        var active = (await keys.ListAsync(tenantId, cancellationToken)).Where(k => k.Active && k.RetiredAt is null).ToList();
+        var chosen = active.LastOrDefault(k => !k.KeyId.EndsWith(OnDemandSuffix, StringComparison.Ordinal)) ?? active.LastOrDefault();
+        return chosen is null ? null : Enum.Parse<KeyType>(chosen.KeyType);
     }
 
     /// <summary>The tenant's newest active key of <paramref name="type"/>, opened for signing; null when it has none.</summary>
@@ -106,7 +114,15 @@ public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protecto
         {
             if (await OpenActiveKeyAsync(tenantId, type, cancellationToken) is { } raced)
                 return raced;
-            await CreateKeyAsync(tenantId, type, cancellationToken);
+            await _numberingLock.WaitAsync(cancellationToken);
+            try
+            {
+                await CreateNumberedKeyAsync(tenantId, type, OnDemandSuffix, cancellationToken);
+            }
+            finally
+            {
+                _numberingLock.Release();
+            }
         }
         finally
         {
