@@ -47,6 +47,26 @@ public sealed class AdminApiTests : IDisposable
         keys["keys"]![0]!["publicKeyJwk"]!["crv"]!.GetValue<string>().Should().Be("P-256");
     }
 
+    [Theory]
+    [InlineData("obv3", "jwt", false)]
+    [InlineData("elm", "vc+jwt", false)]
+    [InlineData("obv3", "di-eddsa-rdfc-2022", true)]
+    [InlineData("elm", "di-ecdsa-rdfc-2019", true)]
+    public async Task Default_profile_and_format_must_fit_together(string profile, string format, bool fits)
+    {
+        var body = IssuerBody("uni-fit-" + profile + format.Replace("+", "", StringComparison.Ordinal));
+        body["defaultProfile"] = profile;
+        body["defaultFormat"] = format;
+        var response = await SendAsync(Admin, HttpMethod.Post, "/v1/admin/issuers", body);
+        if (fits)
+        {
+            var created = await ExpectAsync(response, HttpStatusCode.Created);
+            created["defaultFormat"]!.GetValue<string>().Should().Be(format);
+        }
+        else
+            Errors(await ExpectAsync(response, HttpStatusCode.BadRequest)).Should().BeEquivalentTo(["defaultFormat"]);
+    }
+
     [Fact]
     public async Task Creating_an_existing_id_is_409()
     {

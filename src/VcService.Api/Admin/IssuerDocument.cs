@@ -231,6 +231,8 @@ public static partial class IssuerDocument
         var format = OptionalString(json, "defaultFormat", errors, 50) ?? "jwt";
         if (!IssuanceOptions.Formats.Contains(format))
             errors.Add(("defaultFormat", $"Unknown format '{format}'; supported: {string.Join(", ", IssuanceOptions.Formats)}."));
+        else if (IssuanceOptions.Profiles.Contains(profile) && !IssuanceFormats.Fits(format, profile))
+            errors.Add(("defaultFormat", $"Format '{format}' cannot secure the default profile '{profile}' (jwt goes with elm, vc+jwt with obv3, di-… with both)."));
         var validationProfile = OptionalString(json, "validationProfile", errors, 50) ?? "default";
         if (ValidationProfile.ByName(validationProfile) is null || !ValidationProfiles.Contains(validationProfile))
             errors.Add(("validationProfile", $"Unknown validation profile '{validationProfile}'; supported: {string.Join(", ", ValidationProfiles)}."));
