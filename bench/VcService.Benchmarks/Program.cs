@@ -4,6 +4,7 @@ using VcService.Benchmarks;
 
 // Full BenchmarkDotNet run:   dotnet run -c Release --project bench/VcService.Benchmarks -- --filter '*'
 // Quick noise-tolerant check: dotnet run -c Release --project bench/VcService.Benchmarks -- quick [iterations]
+// Pipeline stages, µs + KB + GCs: dotnet run -c Release --project bench/VcService.Benchmarks -- stages [iterations] [stage]
 // Status lists (issue #5):     dotnet run -c Release --project bench/VcService.Benchmarks -- quick-status [iterations]
 // Data Integrity, quick:      dotnet run -c Release --project bench/VcService.Benchmarks -- quick-di [iterations]
 var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
@@ -14,6 +15,9 @@ switch (args.FirstOrDefault())
         return;
     case "quick-di":
         QuickRun.RunDataIntegrity(iterations);
+        return;
+    case "stages":
+        StagesRun.Run(iterations, args.Length > 2 ? args[2] : null);
         return;
     case "quick":
         QuickRun.Run(iterations);
