@@ -1,13 +1,30 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace VcService.LinkedData.JsonLd;
 
 /// <summary>
 /// Reads UTF-8 JSON straight into the <see cref="JsonModel"/> with a <see cref="Utf8JsonReader"/> (one pass, no
-/// intermediate DOM); the reader enforces the depth limit.
+/// intermediate DOM); the reader enforces the depth limit. Values JSON-LD cannot represent (a lone surrogate,
+/// a number beyond the double range) raise <see cref="JsonLdException"/> ("invalid JSON").
 /// </summary>
+/// <remarks>
+/// Performance: members and items are gathered on one scratch stack per document, so every map and array is
+/// created once at its final size; property names (a small vocabulary) are interned process-wide, so a
+/// document allocates no key strings and the algorithms' term lookups compare keys by reference.
+/// </remarks>
 internal static class JsonModelReader
 {
+    /// <summary>Bound of the process-wide property-name table (names past it are allocated per document).</summary>
+    internal const int MaxInternedNames = 8192;
+
+    private const int MaxInternedNameBytes = 64;
+
+    private static readonly ConcurrentDictionary<string, string> s_names = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_namesBySpan =
+        s_names.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static object? Read(ReadOnlySpan<byte> utf8Json, int maxDepth)
     {
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
@@ -15,7 +32,8 @@ internal static class JsonModelReader
         {
             throw new JsonLdException(JsonLdErrorCode.InvalidJson, "document is empty");
         }
-        var value = ReadValue(ref reader);
+        var stack = new Stack();
+        var value = ReadValue(ref reader, ref stack);
         if (reader.Read())
         {
             throw new JsonLdException(JsonLdErrorCode.InvalidJson, "document has content after the top-level value");
@@ -23,41 +41,115 @@ internal static class JsonModelReader
         return value;
     }
 
-    private static object? ReadValue(ref Utf8JsonReader reader)
+    private static object? ReadValue(ref Utf8JsonReader reader, ref Stack stack)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                int start = stack.Count;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = reader.GetString()!;
+                    var key = ReadName(ref reader);
                     reader.Read();
-                    // Duplicate keys: the last one wins, as JSON.parse does.
-                    map[key] = ReadValue(ref reader);
+                    stack.Push(key, ReadValue(ref reader, ref stack));
                 }
+                var map = new Dictionary<string, object?>(stack.Count - start, StringComparer.Ordinal);
+                for (int i = start; i < stack.Count; i++)
+                {
+                    // Duplicate keys: the last one wins, as JSON.parse does.
+                    map[stack.Keys[i]!] = stack.Values[i];
+                }
+                stack.PopTo(start);
                 return map;
             }
             case JsonTokenType.StartArray:
             {
-                var list = new List<object?>();
+                int start = stack.Count;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    list.Add(ReadValue(ref reader));
+                    stack.Push(null, ReadValue(ref reader, ref stack));
                 }
+                var list = new List<object?>(stack.Count - start);
+                list.AddRange(stack.Values.AsSpan(start, stack.Count - start));
+                stack.PopTo(start);
                 return list;
             }
             case JsonTokenType.String:
-                return reader.GetString();
+                return ReadString(ref reader);
             case JsonTokenType.Number:
-                return reader.GetDouble();
+                return JsonModel.FiniteNumber(reader.GetDouble());
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:
                 return false;
             default:
                 return null;
+        }
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            // Invalid UTF-8, or an escaped lone surrogate (\ud800): not a Unicode string.
+            throw new JsonLdException(JsonLdErrorCode.InvalidJson, "document holds a string that is not valid Unicode: " + e.Message, e);
+        }
+    }
+
+    /// <summary>A property name, from the intern table when it is short and unescaped.</summary>
+    private static string ReadName(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || raw.Length > MaxInternedNameBytes)
+        {
+            return ReadString(ref reader);
+        }
+        Span<char> chars = stackalloc char[MaxInternedNameBytes];
+        if (Utf8.ToUtf16(raw, chars, out _, out int written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            return ReadString(ref reader); // invalid UTF-8: raises the error
+        }
+        chars = chars[..written];
+        if (s_namesBySpan.TryGetValue(chars, out var name))
+        {
+            return name;
+        }
+        name = new string(chars);
+        if (s_names.Count < MaxInternedNames)
+        {
+            s_names.TryAdd(name, name);
+        }
+        return name;
+    }
+
+    /// <summary>Members (key, value) or items (null, value) of the maps and arrays being read, innermost last.</summary>
+    private struct Stack()
+    {
+        public string?[] Keys = new string?[32];
+        public object?[] Values = new object?[32];
+        public int Count;
+
+        public void Push(string? key, object? value)
+        {
+            if (Count == Keys.Length)
+            {
+                Array.Resize(ref Keys, Count * 2);
+                Array.Resize(ref Values, Count * 2);
+            }
+            Keys[Count] = key;
+            Values[Count++] = value;
+        }
+
+        public void PopTo(int start)
+        {
+            // Clear so finished values are not kept alive by the scratch arrays.
+            Values.AsSpan(start, Count - start).Clear();
+            Count = start;
         }
     }
 }

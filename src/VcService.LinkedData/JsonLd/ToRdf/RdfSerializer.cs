@@ -260,6 +260,11 @@ internal sealed class RdfSerializer
     /// <summary>XSD canonical double, as jsonld.js: 15 fraction digits, trailing zeros trimmed, e.g. 1.1E0.</summary>
     internal static string FormatDouble(double d)
     {
+        if (!double.IsFinite(d))
+        {
+            // The model never holds one (JsonModel.FiniteNumber); kept as a guard: no other exception escapes.
+            throw new JsonLdException(JsonLdErrorCode.InvalidJson, "a number outside the range of a double has no xsd:double form");
+        }
         var s = d.ToString("E15", CultureInfo.InvariantCulture); // e.g. -1.100000000000000E+001
         var e = s.IndexOf('E');
         var mantissa = s.AsSpan(0, e).TrimEnd('0');
