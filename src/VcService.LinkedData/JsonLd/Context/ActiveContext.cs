@@ -12,6 +12,8 @@ internal sealed class ActiveContext
     private static long s_nextId;
 
     private ConcurrentDictionary<string, string?>? _vocabIriCache;
+    private ConcurrentDictionary<string, KeyInfo>? _keys;
+    private int _keyCount;
     private bool? _hasProtected;
 
     public ActiveContext(string? baseIri, string? originalBaseUrl)
@@ -69,7 +71,42 @@ internal sealed class ActiveContext
         }
     }
 
+    /// <summary>
+    /// What expansion needs to know about a map key under this context (its IRI expansion with vocab, whether that
+    /// is a keyword, its term definition), looked up once per key and context instead of once per use.
+    /// </summary>
+    public KeyInfo Key(string key)
+    {
+        var keys = _keys ?? Interlocked.CompareExchange(ref _keys, new ConcurrentDictionary<string, KeyInfo>(StringComparer.Ordinal), null) ?? _keys;
+        if (keys.TryGetValue(key, out var info))
+        {
+            return info;
+        }
+        info = new KeyInfo(IriExpander.Expand(this, key, false, true), Get(key));
+        // Bounded like the other caches (keys of hostile documents are not kept past the bound).
+        if (Interlocked.Increment(ref _keyCount) <= ContextCache.MaxEntries)
+        {
+            keys.TryAdd(key, info);
+        }
+        return info;
+    }
+
     /// <summary>Memo of vocab-relative IRI expansions (no local context); safe because the context is immutable.</summary>
     public ConcurrentDictionary<string, string?> VocabIriCache =>
         _vocabIriCache ?? Interlocked.CompareExchange(ref _vocabIriCache, new ConcurrentDictionary<string, string?>(StringComparer.Ordinal), null) ?? _vocabIriCache;
+}
+
+/// <summary>A map key as expansion sees it under one active context (see <see cref="ActiveContext.Key"/>).</summary>
+internal sealed class KeyInfo(string? iri, TermDefinition? definition)
+{
+    /// <summary>IRI Expansion of the key with vocab true (§5.1.2 step 13.2); null when it expands to nothing.</summary>
+    public string? Iri { get; } = iri;
+
+    /// <summary>The key's term definition in the context (§5.1.2 step 13.5), if any.</summary>
+    public TermDefinition? Definition { get; } = definition;
+
+    public bool IsKeyword { get; } = Keywords.IsKeyword(iri);
+
+    /// <summary>Step 13.3: the key is kept only when it expands to an IRI (contains a colon) or a keyword.</summary>
+    public bool Kept { get; } = iri is not null && (Keywords.IsKeyword(iri) || iri.Contains(':'));
 }

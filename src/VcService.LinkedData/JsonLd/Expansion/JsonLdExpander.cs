@@ -19,15 +19,18 @@ internal sealed partial class JsonLdExpander
         _json10 = contexts.IsJsonLd10;
     }
 
-    public object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap = false)
+    public object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap = false) =>
+        Expand(active, activeProperty, activeProperty is null ? null : active.Get(activeProperty), element, baseUrl, fromMap);
+
+    /// <summary>As above with the active property's term definition in <paramref name="active"/> already looked up.</summary>
+    private object? Expand(ActiveContext active, string? activeProperty, TermDefinition? activeDef, object? element, string? baseUrl, bool fromMap = false)
     {
         // 1)
         if (element is null)
         {
             return null;
         }
-        // 3) Property-scoped context.
-        var activeDef = activeProperty is null ? null : active.Get(activeProperty);
+        // 3) Property-scoped context (activeDef).
         // 4) Scalars.
         if (element is string or double or bool)
         {
@@ -39,8 +42,9 @@ internal sealed partial class JsonLdExpander
             if (activeDef is { HasLocalContext: true })
             {
                 active = _contexts.Process(active, activeDef.LocalContext, activeDef.BaseUrl, scopedFrom: activeDef);
+                return ValueExpander.Expand(active, activeProperty, element, _safe);
             }
-            return ValueExpander.Expand(active, activeProperty, element, _safe);
+            return ValueExpander.Expand(active, activeDef, activeProperty, element, _safe);
         }
         // 5) Arrays.
         if (element is List<object?> array)
@@ -49,7 +53,7 @@ internal sealed partial class JsonLdExpander
             var isList = activeDef is not null && activeDef.Has(ContainerKind.List);
             foreach (var item in array)
             {
-                var expanded = Expand(active, activeProperty, item, baseUrl, fromMap);
+                var expanded = Expand(active, activeProperty, activeDef, item, baseUrl, fromMap);
                 // 5.2.2) Nested arrays in a list container become list objects.
                 if (isList && expanded is List<object?> inner)
                 {
@@ -91,7 +95,7 @@ internal sealed partial class JsonLdExpander
         List<string>? typeKeys = null;
         foreach (var key in element_.Keys)
         {
-            if (IriExpander.Expand(active, key, false, true) == Keywords.Type)
+            if (active.Key(key).Iri == Keywords.Type)
             {
                 (typeKeys ??= new List<string>(1)).Add(key);
             }
@@ -160,7 +164,7 @@ internal sealed partial class JsonLdExpander
         var onlyId = element.Count == 1;
         foreach (var key in element.Keys)
         {
-            var expanded = IriExpander.Expand(active, key, false, true);
+            var expanded = active.Key(key).Iri;
             if (expanded == Keywords.Value)
             {
                 return true;
@@ -186,14 +190,15 @@ internal sealed partial class JsonLdExpander
                 continue;
             }
             // 13.2-13.3) Drop keys that expand to neither an IRI nor a keyword.
-            var expandedProperty = IriExpander.Expand(active, key, false, true);
-            if (expandedProperty is null || (!Keywords.IsKeyword(expandedProperty) && expandedProperty.IndexOf(':') < 0))
+            var keyInfo = active.Key(key);
+            var expandedProperty = keyInfo.Iri;
+            if (!keyInfo.Kept || expandedProperty is null)
             {
                 SafeMode.Event(_safe, SafeMode.InvalidProperty, $"property '{key}' does not expand to an absolute IRI and is dropped");
                 continue;
             }
             // 13.4) Keywords.
-            if (Keywords.IsKeyword(expandedProperty))
+            if (keyInfo.IsKeyword)
             {
                 if (ExpandKeyword(active, typeScopedContext, activeProperty, key, expandedProperty, value, result, inputType, baseUrl))
                 {
@@ -206,7 +211,7 @@ internal sealed partial class JsonLdExpander
                 SafeMode.Event(true, SafeMode.InvalidProperty, $"property '{key}' expands to '{expandedProperty}', not an absolute IRI");
             }
             // 13.5)
-            var def = active.Get(key);
+            var def = keyInfo.Definition;
             var container = def?.Container ?? ContainerKind.None;
             object? expandedValue;
             if (def?.TypeMapping == Keywords.Json)
@@ -227,7 +232,7 @@ internal sealed partial class JsonLdExpander
             else
             {
                 // 13.9)
-                expandedValue = Expand(active, key, value, baseUrl);
+                expandedValue = Expand(active, key, def, value, baseUrl);
             }
             // 13.10)
             if (expandedValue is null)
@@ -283,7 +288,7 @@ internal sealed partial class JsonLdExpander
                 }
                 foreach (var nk in nestedMap.Keys)
                 {
-                    if (IriExpander.Expand(active, nk, false, true) == Keywords.Value)
+                    if (active.Key(nk).Iri == Keywords.Value)
                     {
                         throw new JsonLdException(JsonLdErrorCode.InvalidNestValue, $"'{nestingKey}' must not hold value objects");
                     }
