@@ -116,7 +116,8 @@ internal sealed class NodeMapGenerator
         // 6.2-6.3)
         if (!graph.TryGetValue(id, out var node))
         {
-            node = new Dictionary<string, object?>(StringComparer.Ordinal) { [Keywords.Id] = id };
+            // Sized for this map's entries: a node is usually described once.
+            node = new Dictionary<string, object?>(map.Count + 1, StringComparer.Ordinal) { [Keywords.Id] = id };
             graph[id] = node;
         }
         if (activeSubject is Dictionary<string, object?> reverseSubject)
@@ -198,7 +199,7 @@ internal sealed class NodeMapGenerator
             var property = Iri.IsBlankNode(key) ? _issuer.Issue(key) : key;
             if (!node.ContainsKey(property))
             {
-                node[property] = new List<object?>();
+                node[property] = new List<object?>(value is List<object?> items ? items.Count : 1);
             }
             Generate(value, activeGraph, id, property, null);
         }

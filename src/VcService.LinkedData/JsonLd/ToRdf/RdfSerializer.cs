@@ -25,6 +25,8 @@ internal sealed class RdfSerializer
     {
         var safe = _options.SafeMode;
         var typeIri = RdfTerm.Iri(Keywords.RdfType);
+        // A quad is 128 bytes: sizing the list once saves its doubling copies (large documents: on the large object heap).
+        _quads.EnsureCapacity(_quads.Count + EstimateQuadCount(nodeMap));
         // 1) Each graph.
         foreach (var (graphName, graph) in nodeMap)
         {
@@ -105,6 +107,34 @@ internal sealed class RdfSerializer
             }
         }
         return _quads;
+    }
+
+    /// <summary>One quad per property value, two per list item (rdf:first, rdf:rest); values dropped later only make it an upper bound.</summary>
+    private static int EstimateQuadCount(Dictionary<string, Dictionary<string, Dictionary<string, object?>>> nodeMap)
+    {
+        var count = 0;
+        foreach (var graph in nodeMap.Values)
+        {
+            foreach (var node in graph.Values)
+            {
+                foreach (var values in node.Values)
+                {
+                    if (values is not List<object?> items)
+                    {
+                        continue;
+                    }
+                    count += items.Count;
+                    foreach (var item in items)
+                    {
+                        if (item is Dictionary<string, object?> map && map.TryGetValue(Keywords.List, out var list) && list is List<object?> l)
+                        {
+                            count += 2 * l.Count;
+                        }
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private RdfTerm? ToResource(string id)
