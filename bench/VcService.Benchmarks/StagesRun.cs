@@ -64,10 +64,11 @@ internal static class StagesRun
         double best = double.MaxValue, bestCpu = double.MaxValue;
         long allocated = 0;
         using var process = Process.GetCurrentProcess();
-        double gc0 = 0, gc2 = 0;
+        double gc0 = 0, gc2 = 0, pause = 0;
         for (int batch = 0; batch < 5; batch++)
         {
             int c0 = GC.CollectionCount(0), c2 = GC.CollectionCount(2);
+            var pauseBefore = GC.GetTotalPauseDuration();
             long before = GC.GetAllocatedBytesForCurrentThread();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
@@ -78,10 +79,11 @@ internal static class StagesRun
             bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / iterations);
             allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / iterations;
             gc0 = (GC.CollectionCount(0) - c0) * 1000.0 / iterations;
+            pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMicroseconds / iterations;
             gc2 = (GC.CollectionCount(2) - c2) * 1000.0 / iterations;
             best = Math.Min(best, watch.Elapsed.TotalMicroseconds / iterations);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label,-6} {name,-32} {best,9:0.0} us (cpu {bestCpu,7:0.0})  {allocated / 1024.0,8:0.0} KB/op  GCs per 1000 ops: gen0 {gc0,5:0.0} gen2 {gc2,5:0.0}"));
+            $"{label,-6} {name,-32} {best,9:0.0} us (cpu {bestCpu,7:0.0})  {allocated / 1024.0,8:0.0} KB/op  GC pause {pause,6:0.0} us/op, GCs per 1000 ops: gen0 {gc0,5:0.0} gen2 {gc2,5:0.0}"));
     }
 }
