@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace VcService.LinkedData.JsonLd.ToRdf;
 
 /// <summary>
@@ -58,14 +60,16 @@ internal sealed class NodeMapGenerator
         {
             map[Keywords.Type] = _issuer.Issue(single);
         }
-        if (subjectNode is null && list is null && (map.ContainsKey(Keywords.Value) || map.ContainsKey(Keywords.List)))
+        var isValue = map.ContainsKey(Keywords.Value);
+        var isList = map.TryGetValue(Keywords.List, out var listValue);
+        if (subjectNode is null && list is null && (isValue || isList))
         {
             // Deviation: a value or list with no subject (e.g. a scalar in a @graph container) cannot become a
             // triple; the spec leaves this undefined, we drop it (safe mode rejects the loss).
             SafeMode.Event(_safeMode, SafeMode.FreeFloatingScalar, "a value or list without a subject node is dropped");
             return;
         }
-        if (map.ContainsKey(Keywords.Value))
+        if (isValue)
         {
             // 4) Value objects.
             if (list is null)
@@ -82,7 +86,7 @@ internal sealed class NodeMapGenerator
             }
             return;
         }
-        if (map.TryGetValue(Keywords.List, out var listValue))
+        if (isList)
         {
             // 5) List objects.
             var result = new Dictionary<string, object?>(StringComparer.Ordinal) { [Keywords.List] = new List<object?>() };
@@ -207,12 +211,12 @@ internal sealed class NodeMapGenerator
 
     private static List<object?> GetOrAddList(Dictionary<string, object?> node, string property)
     {
-        if (node.TryGetValue(property, out var existing) && existing is List<object?> list)
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(node, property, out _);
+        if (entry is not List<object?> list)
         {
-            return list;
+            list = new List<object?>();
+            entry = list;
         }
-        list = new List<object?>();
-        node[property] = list;
         return list;
     }
 

@@ -159,8 +159,11 @@ internal sealed class RdfSerializer
         {
             return null;
         }
+        var isList = map.TryGetValue(Keywords.List, out var listValue);
+        object? value = null;
+        var isValue = !isList && map.TryGetValue(Keywords.Value, out value);
         // 1-2) Node objects / references.
-        if (!map.ContainsKey(Keywords.Value) && !map.ContainsKey(Keywords.List))
+        if (!isValue && !isList)
         {
             if (map.TryGetValue(Keywords.Id, out var idValue) && idValue is string id && ToResource(id) is { } resource)
             {
@@ -170,12 +173,11 @@ internal sealed class RdfSerializer
             return null;
         }
         // 3) Lists.
-        if (map.TryGetValue(Keywords.List, out var listValue))
+        if (isList)
         {
             return ListToRdf(JsonModel.AsList(listValue), graph);
         }
         // 4-5) Value objects.
-        var value = map[Keywords.Value];
         var datatype = map.TryGetValue(Keywords.Type, out var dt) ? dt as string : null;
         if (datatype is not null && datatype != Keywords.Json && !Iri.IsWellFormedAbsolute(datatype))
         {
