@@ -26,7 +26,7 @@ internal sealed class EncodedQuad(int index)
 /// </summary>
 internal sealed class CanonicalizationState : IDisposable
 {
-    private readonly Dictionary<string, byte[]> _iriCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _iriCache = new(64, StringComparer.Ordinal);
 
     public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
     {

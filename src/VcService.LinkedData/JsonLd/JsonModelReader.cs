@@ -32,12 +32,13 @@ internal static class JsonModelReader
         {
             throw new JsonLdException(JsonLdErrorCode.InvalidJson, "document is empty");
         }
-        var stack = new Stack();
+        var stack = Stack.Rent();
         var value = ReadValue(ref reader, ref stack);
         if (reader.Read())
         {
             throw new JsonLdException(JsonLdErrorCode.InvalidJson, "document has content after the top-level value");
         }
+        stack.Return();
         return value;
     }
 
@@ -128,11 +129,36 @@ internal static class JsonModelReader
     }
 
     /// <summary>Members (key, value) or items (null, value) of the maps and arrays being read, innermost last.</summary>
-    private struct Stack()
+    private struct Stack
     {
-        public string?[] Keys = new string?[32];
-        public object?[] Values = new object?[32];
+        private const int MaxKeptLength = 4096;
+
+        // One pair of arrays per thread, reused by the next document (not returned when reading failed).
+        [ThreadStatic]
+        private static string?[]? t_keys;
+        [ThreadStatic]
+        private static object?[]? t_values;
+
+        public string?[] Keys;
+        public object?[] Values;
         public int Count;
+
+        public static Stack Rent()
+        {
+            var stack = new Stack { Keys = t_keys ?? new string?[64], Values = t_values ?? new object?[64] };
+            t_keys = null;
+            t_values = null;
+            return stack;
+        }
+
+        public readonly void Return()
+        {
+            if (Keys.Length <= MaxKeptLength)
+            {
+                t_keys = Keys;
+                t_values = Values;
+            }
+        }
 
         public void Push(string? key, object? value)
         {
@@ -148,6 +174,7 @@ internal static class JsonModelReader
         public void PopTo(int start)
         {
             // Clear so finished values are not kept alive by the scratch arrays.
+            Keys.AsSpan(start, Count - start).Clear();
             Values.AsSpan(start, Count - start).Clear();
             Count = start;
         }

@@ -19,6 +19,9 @@ internal sealed partial class JsonLdExpander
         _json10 = contexts.IsJsonLd10;
     }
 
+    /// <summary>Maps expanded so far (an upper bound of the node objects in the result).</summary>
+    public int ExpandedMaps { get; private set; }
+
     public object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap = false) =>
         Expand(active, activeProperty, activeProperty is null ? null : active.Get(activeProperty), element, baseUrl, fromMap);
 
@@ -72,6 +75,7 @@ internal sealed partial class JsonLdExpander
         }
         // 6) A map.
         var element_ = (Dictionary<string, object?>)element;
+        ExpandedMaps++;
         // 7) Revert a non-propagated context unless this is a value object or a lone @id.
         if (active.PreviousContext is not null && !fromMap && !KeepsNonPropagated(active, element_))
         {

@@ -11,13 +11,14 @@ internal sealed class NodeMapGenerator
     private readonly BlankNodeIssuer _issuer;
     private readonly bool _safeMode;
 
-    public NodeMapGenerator(BlankNodeIssuer issuer, bool safeMode = false)
+    /// <param name="capacity">Expected node count of the default graph (sizes it once).</param>
+    public NodeMapGenerator(BlankNodeIssuer issuer, bool safeMode = false, int capacity = 0)
     {
         _issuer = issuer;
         _safeMode = safeMode;
         NodeMap = new Dictionary<string, Dictionary<string, Dictionary<string, object?>>>(StringComparer.Ordinal)
         {
-            [Keywords.Default] = new(StringComparer.Ordinal),
+            [Keywords.Default] = new(capacity, StringComparer.Ordinal),
         };
     }
 
