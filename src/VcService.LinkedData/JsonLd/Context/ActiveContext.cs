@@ -49,6 +49,9 @@ internal sealed class ActiveContext
 
     public TermDefinition? Get(string term) => Terms.TryGetValue(term, out var def) ? def : null;
 
+    public TermDefinition? Get(ReadOnlySpan<char> term) =>
+        Terms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(term, out var def) ? def : null;
+
     public bool HasProtectedTerms
     {
         get
