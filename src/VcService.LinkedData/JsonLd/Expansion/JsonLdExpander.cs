@@ -95,46 +95,34 @@ internal sealed partial class JsonLdExpander
         // 10)
         var typeScopedContext = active;
         string? typeKey = null;
-        // 11) Type-scoped contexts, keys and values in lexicographic order.
+        // 11) Type-scoped contexts, keys and values in lexicographic order. (Usually one key: no list for it.)
         List<string>? typeKeys = null;
         foreach (var key in element_.Keys)
         {
             if (active.Key(key).Iri == Keywords.Type)
             {
-                (typeKeys ??= new List<string>(1)).Add(key);
+                if (typeKey is null)
+                {
+                    typeKey = key;
+                }
+                else
+                {
+                    (typeKeys ??= new List<string> { typeKey }).Add(key);
+                }
             }
         }
         if (typeKeys is not null)
         {
-            if (typeKeys.Count > 1)
-            {
-                typeKeys.Sort(StringComparer.Ordinal);
-            }
+            typeKeys.Sort(StringComparer.Ordinal);
             typeKey = typeKeys[0];
             foreach (var key in typeKeys)
             {
-                var values = element_[key];
-                if (values is List<object?> list)
-                {
-                    var terms = new List<string>(list.Count);
-                    foreach (var v in list)
-                    {
-                        if (v is string s)
-                        {
-                            terms.Add(s);
-                        }
-                    }
-                    terms.Sort(StringComparer.Ordinal);
-                    foreach (var term in terms)
-                    {
-                        active = ApplyTypeScoped(active, typeScopedContext, term);
-                    }
-                }
-                else if (values is string single)
-                {
-                    active = ApplyTypeScoped(active, typeScopedContext, single);
-                }
+                active = ApplyTypeScoped(active, typeScopedContext, element_[key]);
             }
+        }
+        else if (typeKey is not null)
+        {
+            active = ApplyTypeScoped(active, typeScopedContext, element_[typeKey]);
         }
         // 12) Input type: the last value of the first @type entry, IRI expanded.
         string? inputType = null;
@@ -151,6 +139,37 @@ internal sealed partial class JsonLdExpander
         var result_ = new Dictionary<string, object?>(element_.Count, StringComparer.Ordinal);
         ExpandEntries(active, typeScopedContext, activeProperty, element_, result_, inputType, baseUrl);
         return Finish(result_, activeProperty);
+    }
+
+    /// <summary>Step 11.2 for the value of one type key: its string values in lexicographic order.</summary>
+    private ActiveContext ApplyTypeScoped(ActiveContext active, ActiveContext typeScopedContext, object? values)
+    {
+        if (values is string single)
+        {
+            return ApplyTypeScoped(active, typeScopedContext, single);
+        }
+        if (values is not List<object?> list)
+        {
+            return active;
+        }
+        if (list.Count == 1)
+        {
+            return list[0] is string only ? ApplyTypeScoped(active, typeScopedContext, only) : active;
+        }
+        var terms = new List<string>(list.Count);
+        foreach (var v in list)
+        {
+            if (v is string s)
+            {
+                terms.Add(s);
+            }
+        }
+        terms.Sort(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            active = ApplyTypeScoped(active, typeScopedContext, term);
+        }
+        return active;
     }
 
     private ActiveContext ApplyTypeScoped(ActiveContext active, ActiveContext typeScopedContext, string term)
