@@ -40,12 +40,8 @@ internal sealed class NodeMapGenerator
             return;
         }
         // 2)
-        if (!NodeMap.TryGetValue(activeGraph, out var graph))
-        {
-            graph = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
-            NodeMap[activeGraph] = graph;
-        }
-        Dictionary<string, object?>? subjectNode = activeSubject is string s && graph.TryGetValue(s, out var sn) ? sn : null;
+        var graph = Graph(activeGraph);
+        var subjectNode = activeSubject is string s ? Node(graph, s) : null;
         // 3) Relabel blank node types.
         if (map.TryGetValue(Keywords.Type, out var typeValue) && typeValue is List<object?> types)
         {
@@ -208,6 +204,46 @@ internal sealed class NodeMapGenerator
             }
             Generate(value, activeGraph, id, property, null);
         }
+    }
+
+    // Memo of the last graph and subject node looked up: the values of one node come one after the other, and
+    // entries of the node map are never replaced once added, so the memo cannot go stale.
+    private string? _lastGraphName;
+    private Dictionary<string, Dictionary<string, object?>>? _lastGraph;
+    private Dictionary<string, Dictionary<string, object?>>? _lastSubjectGraph;
+    private string? _lastSubject;
+    private Dictionary<string, object?>? _lastSubjectNode;
+
+    private Dictionary<string, Dictionary<string, object?>> Graph(string name)
+    {
+        if (ReferenceEquals(name, _lastGraphName))
+        {
+            return _lastGraph!;
+        }
+        if (!NodeMap.TryGetValue(name, out var graph))
+        {
+            graph = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+            NodeMap[name] = graph;
+        }
+        _lastGraphName = name;
+        _lastGraph = graph;
+        return graph;
+    }
+
+    private Dictionary<string, object?>? Node(Dictionary<string, Dictionary<string, object?>> graph, string id)
+    {
+        if (ReferenceEquals(id, _lastSubject) && ReferenceEquals(graph, _lastSubjectGraph))
+        {
+            return _lastSubjectNode;
+        }
+        if (!graph.TryGetValue(id, out var node))
+        {
+            return null;
+        }
+        _lastSubjectGraph = graph;
+        _lastSubject = id;
+        _lastSubjectNode = node;
+        return node;
     }
 
     private static List<object?> GetOrAddList(Dictionary<string, object?> node, string property)
