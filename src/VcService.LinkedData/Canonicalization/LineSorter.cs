@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace VcService.LinkedData.Canonicalization;
 
 /// <summary>A line (N-Quad) inside a <see cref="ByteBuffer"/>.</summary>
@@ -15,7 +17,13 @@ internal static class LineSorter
         {
             return;
         }
-        lines.Sort((a, b) => Compare(buffer, a, b));
+        // A struct comparer: the sort is specialized for it (no delegate call per comparison).
+        CollectionsMarshal.AsSpan(lines).Sort(new ByBytes(buffer));
+    }
+
+    private readonly struct ByBytes(ByteBuffer buffer) : IComparer<LineSegment>
+    {
+        public int Compare(LineSegment a, LineSegment b) => LineSorter.Compare(buffer, a, b);
     }
 
     public static int Compare(ByteBuffer buffer, LineSegment a, LineSegment b) =>

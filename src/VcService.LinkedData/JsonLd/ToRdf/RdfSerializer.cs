@@ -178,13 +178,15 @@ internal sealed class RdfSerializer
             return ListToRdf(JsonModel.AsList(listValue), graph);
         }
         // 4-5) Value objects.
-        var datatype = map.TryGetValue(Keywords.Type, out var dt) ? dt as string : null;
+        // A value object with @value alone (the usual case) needs no further lookups.
+        var annotated = map.Count > 1;
+        var datatype = annotated && map.TryGetValue(Keywords.Type, out var dt) ? dt as string : null;
         if (datatype is not null && datatype != Keywords.Json && !Iri.IsWellFormedAbsolute(datatype))
         {
             return null;
         }
         // 6) Ill-formed language tags are dropped.
-        var language = map.TryGetValue(Keywords.Language, out var lv) ? lv as string : null;
+        var language = annotated && map.TryGetValue(Keywords.Language, out var lv) ? lv as string : null;
         if (language is not null && !SafeMode.IsWellFormedLanguage(language))
         {
             SafeMode.Event(_options.SafeMode, SafeMode.InvalidLanguageValue, $"language tag '{language}' is not well-formed");
@@ -226,7 +228,7 @@ internal sealed class RdfSerializer
             return null;
         }
         // 12-13) Base direction.
-        if (map.TryGetValue(Keywords.Direction, out var directionValue) && directionValue is string direction)
+        if (annotated && map.TryGetValue(Keywords.Direction, out var directionValue) && directionValue is string direction)
         {
             var lang = language?.ToLowerInvariant() ?? "";
             switch (_options.RdfDirection)
