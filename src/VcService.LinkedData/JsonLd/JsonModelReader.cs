@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -11,20 +11,11 @@ namespace VcService.LinkedData.JsonLd;
 /// </summary>
 /// <remarks>
 /// Performance: members and items are gathered on one scratch stack per document, so every map and array is
-/// created once at its final size; property names (a small vocabulary) are interned process-wide, so a
-/// document allocates no key strings and the algorithms' term lookups compare keys by reference.
+/// created once at its final size; property names (a small vocabulary) are interned per thread by their UTF-8
+/// bytes, so a document allocates no key strings and the algorithms' term lookups compare keys by reference.
 /// </remarks>
 internal static class JsonModelReader
 {
-    /// <summary>Bound of the process-wide property-name table (names past it are allocated per document).</summary>
-    internal const int MaxInternedNames = 8192;
-
-    private const int MaxInternedNameBytes = 64;
-
-    private static readonly ConcurrentDictionary<string, string> s_names = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_namesBySpan =
-        s_names.GetAlternateLookup<ReadOnlySpan<char>>();
-
     public static object? Read(ReadOnlySpan<byte> utf8Json, int maxDepth)
     {
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
@@ -106,26 +97,83 @@ internal static class JsonModelReader
     private static string ReadName(ref Utf8JsonReader reader)
     {
         var raw = reader.ValueSpan;
-        if (reader.ValueIsEscaped || raw.Length > MaxInternedNameBytes)
+        if (reader.ValueIsEscaped || raw.Length > NameTable.MaxNameBytes)
         {
             return ReadString(ref reader);
         }
-        Span<char> chars = stackalloc char[MaxInternedNameBytes];
-        if (Utf8.ToUtf16(raw, chars, out _, out int written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
-        {
-            return ReadString(ref reader); // invalid UTF-8: raises the error
-        }
-        chars = chars[..written];
-        if (s_namesBySpan.TryGetValue(chars, out var name))
+        var table = NameTable.Current;
+        if (table.Find(raw, out int slot) is { } name)
         {
             return name;
         }
-        name = new string(chars);
-        if (s_names.Count < MaxInternedNames)
+        Span<char> chars = stackalloc char[NameTable.MaxNameBytes];
+        if (Utf8.ToUtf16(raw, chars, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
-            s_names.TryAdd(name, name);
+            return ReadString(ref reader); // invalid UTF-8: raises the error
         }
+        name = new string(chars[..written]);
+        table.Add(slot, raw, name);
         return name;
+    }
+
+    /// <summary>
+    /// Property names interned by their UTF-8 bytes (no decoding, no string per key): one table per thread, so no
+    /// locks. Bounded in entries and in probes per lookup, so hostile keys (many, or colliding) only fall back
+    /// to allocating.
+    /// </summary>
+    private sealed class NameTable
+    {
+        public const int MaxNameBytes = 64;
+
+        private const int Slots = 4096; // a power of two, filled to half at most
+        private const int MaxProbes = 8;
+
+        [ThreadStatic]
+        private static NameTable? t_current;
+
+        private readonly byte[]?[] _utf8 = new byte[]?[Slots];
+        private readonly string?[] _names = new string?[Slots];
+        private int _count;
+
+        public static NameTable Current => t_current ??= new NameTable();
+
+        /// <summary>The interned name, or null with <paramref name="slot"/> where to add it (-1: do not add).</summary>
+        public string? Find(ReadOnlySpan<byte> utf8, out int slot)
+        {
+            uint hash = 2166136261; // FNV-1a
+            foreach (byte b in utf8)
+            {
+                hash = (hash ^ b) * 16777619;
+            }
+            int i = (int)(hash & (Slots - 1));
+            for (int probe = 0; probe < MaxProbes; probe++)
+            {
+                var stored = _utf8[i];
+                if (stored is null)
+                {
+                    slot = _count < Slots / 2 ? i : -1;
+                    return null;
+                }
+                if (utf8.SequenceEqual(stored))
+                {
+                    slot = i;
+                    return _names[i];
+                }
+                i = (i + 1) & (Slots - 1);
+            }
+            slot = -1;
+            return null;
+        }
+
+        public void Add(int slot, ReadOnlySpan<byte> utf8, string name)
+        {
+            if (slot >= 0)
+            {
+                _utf8[slot] = utf8.ToArray();
+                _names[slot] = name;
+                _count++;
+            }
+        }
     }
 
     /// <summary>Members (key, value) or items (null, value) of the maps and arrays being read, innermost last.</summary>

@@ -84,6 +84,35 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void InvalidUtf8InKeysAndValuesRaisesJsonLdException()
+    {
+        foreach (var (prefix, suffix) in new[] { ("{\"@context\": {\"@vocab\": \"http://e/\"}, \"k", "\": \"v\"}"), ("{\"@context\": {\"@vocab\": \"http://e/\"}, \"k\": \"v", "\"}") })
+        {
+            byte[] utf8 = [.. System.Text.Encoding.UTF8.GetBytes(prefix), 0xC3, 0x28, .. System.Text.Encoding.UTF8.GetBytes(suffix)];
+            FluentActions.Invoking(() => JsonLdProcessor.ToRdf(utf8, new JsonLdOptions())).Should().Throw<JsonLdException>();
+        }
+    }
+
+    [Fact]
+    public void ManyDistinctKeysAreAllRead()
+    {
+        // More keys than the reader's per-thread name table holds: the ones past its bound are read as usual.
+        var json = new System.Text.StringBuilder("{\"@context\": {\"@vocab\": \"http://e/\"}, \"@id\": \"http://e/s\"");
+        for (var i = 0; i < 5000; i++)
+        {
+            json.Append(System.Globalization.CultureInfo.InvariantCulture, $", \"key{i}\": {i}");
+        }
+        json.Append('}');
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json.ToString());
+        for (var run = 0; run < 2; run++)
+        {
+            var quads = JsonLdProcessor.ToRdf(utf8, new JsonLdOptions());
+            quads.Should().HaveCount(5000);
+            quads.Should().Contain(q => q.Predicate.Value == "http://e/key4999" && q.Object.Value == "4999");
+        }
+    }
+
+    [Fact]
     public void MutatedW3cInputsOnlyRaiseJsonLdExceptions()
     {
         var random = new Random(20261122);
