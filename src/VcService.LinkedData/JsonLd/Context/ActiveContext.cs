@@ -14,6 +14,7 @@ internal sealed class ActiveContext
     private ConcurrentDictionary<string, string?>? _vocabIriCache;
     private ConcurrentDictionary<string, KeyInfo>? _keys;
     private int _keyCount;
+    private KeywordAliases? _aliases;
     private bool? _hasProtected;
 
     public ActiveContext(string? baseIri, string? originalBaseUrl)
@@ -94,6 +95,32 @@ internal sealed class ActiveContext
         return info;
     }
 
+    /// <summary>
+    /// True when <paramref name="key"/> expands (IRI Expansion with vocab) to the keyword <paramref name="keyword"/>
+    /// (@type, @id or @value). Expansion asks this for every key of every map (steps 7 and 11); when the context
+    /// is ordinary (see <see cref="KeywordAliases"/>) it is answered from the few aliases, without a lookup.
+    /// </summary>
+    public bool ExpandsTo(string key, string keyword)
+    {
+        var aliases = _aliases ??= KeywordAliases.Of(this);
+        if (!aliases.Exact)
+        {
+            return Key(key).Iri == keyword;
+        }
+        if (key == keyword)
+        {
+            return true;
+        }
+        foreach (var (alias, target) in aliases.Aliases)
+        {
+            if (target == keyword && alias == key)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Memo of vocab-relative IRI expansions (no local context); safe because the context is immutable.</summary>
     public ConcurrentDictionary<string, string?> VocabIriCache =>
         _vocabIriCache ?? Interlocked.CompareExchange(ref _vocabIriCache, new ConcurrentDictionary<string, string?>(StringComparer.Ordinal), null) ?? _vocabIriCache;
@@ -112,4 +139,45 @@ internal sealed class KeyInfo(string? iri, TermDefinition? definition)
 
     /// <summary>Step 13.3: the key is kept only when it expands to an IRI (contains a colon) or a keyword.</summary>
     public bool Kept { get; } = iri is not null && (Keywords.IsKeyword(iri) || iri.Contains(':'));
+}
+
+/// <summary>
+/// The terms of a context that alias @type, @id or @value. <see cref="Exact"/> says that a key expands to one of
+/// these keywords only as the keyword itself or as one of these terms: true unless the vocabulary mapping or some
+/// term's IRI mapping starts with '@' without being a keyword, or a keyword alias is a prefix (then concatenation
+/// could form a keyword, and callers fall back to full IRI expansion).
+/// </summary>
+internal sealed class KeywordAliases
+{
+    private KeywordAliases(bool exact, (string Alias, string Keyword)[] aliases)
+    {
+        Exact = exact;
+        Aliases = aliases;
+    }
+
+    public bool Exact { get; }
+
+    public (string Alias, string Keyword)[] Aliases { get; }
+
+    public static KeywordAliases Of(ActiveContext context)
+    {
+        var exact = context.Vocab is not { Length: > 0 } vocab || vocab[0] != '@';
+        var aliases = new List<(string, string)>();
+        foreach (var (term, def) in context.Terms)
+        {
+            if (def.IriMapping is not { Length: > 0 } mapping || mapping[0] != '@')
+            {
+                continue;
+            }
+            if (!Keywords.IsKeyword(mapping) || def.Prefix)
+            {
+                exact = false;
+            }
+            else if (mapping is Keywords.Type or Keywords.Id or Keywords.Value)
+            {
+                aliases.Add((term, mapping));
+            }
+        }
+        return new KeywordAliases(exact, aliases.ToArray());
+    }
 }

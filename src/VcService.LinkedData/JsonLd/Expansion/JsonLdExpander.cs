@@ -99,7 +99,7 @@ internal sealed partial class JsonLdExpander
         List<string>? typeKeys = null;
         foreach (var key in element_.Keys)
         {
-            if (active.Key(key).Iri == Keywords.Type)
+            if (active.ExpandsTo(key, Keywords.Type))
             {
                 if (typeKey is null)
                 {
@@ -187,12 +187,7 @@ internal sealed partial class JsonLdExpander
         var onlyId = element.Count == 1;
         foreach (var key in element.Keys)
         {
-            var expanded = active.Key(key).Iri;
-            if (expanded == Keywords.Value)
-            {
-                return true;
-            }
-            if (onlyId && expanded == Keywords.Id)
+            if (active.ExpandsTo(key, Keywords.Value) || (onlyId && active.ExpandsTo(key, Keywords.Id)))
             {
                 return true;
             }
