@@ -92,15 +92,9 @@ internal sealed class RdfSerializer
                     foreach (var item in JsonModel.AsList(values))
                     {
                         var start = _quads.Count;
-                        _quads.Add(default);
-                        var obj = ObjectToRdf(item, graphTerm);
-                        if (obj is { } o)
+                        if (ObjectToRdf(item, graphTerm) is { } o)
                         {
-                            _quads[start] = new Quad(subjectTerm, predicate, o, graphTerm);
-                        }
-                        else
-                        {
-                            _quads.RemoveAt(start);
+                            AddAt(start, new Quad(subjectTerm, predicate, o, graphTerm));
                         }
                     }
                 }
@@ -257,6 +251,22 @@ internal sealed class RdfSerializer
         return language is not null ? RdfTerm.Literal(lexical, null, language) : RdfTerm.Literal(lexical, datatype);
     }
 
+    /// <summary>
+    /// Adds the triple of a converted object at <paramref name="slot"/>, the end of the output before the conversion:
+    /// quads the conversion added (a list's, a compound literal's) follow their triple, in the algorithm's order.
+    /// </summary>
+    private void AddAt(int slot, Quad quad)
+    {
+        if (_quads.Count == slot)
+        {
+            _quads.Add(quad);
+        }
+        else
+        {
+            _quads.Insert(slot, quad);
+        }
+    }
+
     /// <summary>List to RDF Conversion (§6.4.5).</summary>
     private RdfTerm ListToRdf(List<object?> list, RdfTerm graph)
     {
@@ -277,14 +287,9 @@ internal sealed class RdfSerializer
         for (var i = 0; i < nodes.Length; i++)
         {
             var slot = _quads.Count;
-            _quads.Add(default);
             if (ObjectToRdf(list[i], graph) is { } obj)
             {
-                _quads[slot] = new Quad(nodes[i], first, obj, graph);
-            }
-            else
-            {
-                _quads.RemoveAt(slot);
+                AddAt(slot, new Quad(nodes[i], first, obj, graph));
             }
             _quads.Add(new Quad(nodes[i], rest, i + 1 < nodes.Length ? nodes[i + 1] : RdfTerm.Iri(Keywords.RdfNil), graph));
         }
