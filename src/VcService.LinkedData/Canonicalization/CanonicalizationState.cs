@@ -26,11 +26,13 @@ internal sealed class EncodedQuad(int index)
 /// </summary>
 internal sealed class CanonicalizationState : IDisposable
 {
-    private readonly Dictionary<string, byte[]> _iriCache = new(64, StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _iriCache;
 
     public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
     {
         Options = options;
+        // Predicates are few: sized for small datasets, grown for large ones.
+        _iriCache = new Dictionary<string, byte[]>(Math.Min(dataset.Count, 32), StringComparer.Ordinal);
         var quads = new List<EncodedQuad>();
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
         var labelList = new List<string>();
