@@ -198,9 +198,10 @@ internal sealed class NodeMapGenerator
                 continue;
             }
             var property = Iri.IsBlankNode(key) ? _issuer.Issue(key) : key;
-            if (!node.ContainsKey(property))
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(node, property, out var exists);
+            if (!exists)
             {
-                node[property] = new List<object?>(value is List<object?> items ? items.Count : 1);
+                entry = new List<object?>(value is List<object?> items ? items.Count : 1);
             }
             Generate(value, activeGraph, id, property, null);
         }
@@ -246,14 +247,26 @@ internal sealed class NodeMapGenerator
         return node;
     }
 
-    private static List<object?> GetOrAddList(Dictionary<string, object?> node, string property)
+    // Memo of the last (node, property) → values list: an entry, once a list, is never replaced.
+    private Dictionary<string, object?>? _lastListNode;
+    private string? _lastListProperty;
+    private List<object?>? _lastList;
+
+    private List<object?> GetOrAddList(Dictionary<string, object?> node, string property)
     {
+        if (ReferenceEquals(node, _lastListNode) && ReferenceEquals(property, _lastListProperty))
+        {
+            return _lastList!;
+        }
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(node, property, out _);
         if (entry is not List<object?> list)
         {
             list = new List<object?>();
             entry = list;
         }
+        _lastListNode = node;
+        _lastListProperty = property;
+        _lastList = list;
         return list;
     }
 
