@@ -125,7 +125,7 @@ internal static class JsonModelReader
     {
         public const int MaxNameBytes = 64;
 
-        private const int Slots = 4096; // a power of two, filled to half at most
+        private const int Slots = 1024; // a power of two, filled to half at most (~100 KB per thread at worst)
         private const int MaxProbes = 8;
 
         [ThreadStatic]
