@@ -26,9 +26,9 @@ for(const file of files) {
   const text = readFileSync(file, 'utf8');
   // Same work per iteration as `vcservice rdf canonicalize --repeat`: JSON parse + toRdf + RDFC-1.0.
   const once = () => jsonld.canonize(JSON.parse(text), options);
-  // warm-up as `vcservice --repeat`: max(20, N) runs and at least 2 s, so the JIT has settled
+  // warm-up as `vcservice --repeat`: max(20, N) runs and at least 4 s, so the JIT has settled
   const warmStart = performance.now();
-  for(let i = 0; i < Math.max(20, iterations) || performance.now() - warmStart < 2000; i++) {
+  for(let i = 0; i < Math.max(20, iterations) || performance.now() - warmStart < 4000; i++) {
     await once();
   }
   const start = performance.now();

@@ -5,13 +5,14 @@ namespace VcService.Cli.Commands;
 
 /// <summary>
 /// <c>--repeat N</c>: warms up with at least max(20, N) runs and at least <see cref="WarmUp"/> of
-/// running time (so tiered JIT compilation has settled; bench/canonicalize-jsonld.mjs warms jsonld.js
-/// up the same way), then times N runs and prints their mean as <c>mean &lt;ms&gt; ms</c> on stderr.
+/// running time (so tiered JIT compilation, including dynamic PGO's instrumented tier, has settled;
+/// bench/canonicalize-jsonld.mjs warms jsonld.js up the same way), then times N runs and prints their
+/// mean as <c>mean &lt;ms&gt; ms</c> on stderr.
 /// Without --repeat the operation runs once.
 /// </summary>
 internal static class Repeat
 {
-    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(4);
 
     public static T Run<T>(Func<T> operation, int repeat, TextWriter error)
     {

@@ -60,6 +60,15 @@ internal sealed class ByteBuffer(int capacity = 1024) : IBufferWriter<byte>, IDi
         Length += written;
     }
 
+    /// <summary>Makes room for <paramref name="capacity"/> bytes in all (one copy instead of one per doubling).</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _data.Length)
+        {
+            Grow(capacity - Length);
+        }
+    }
+
     public void Advance(int count) => Length += count;
 
     public Memory<byte> GetMemory(int sizeHint = 0)

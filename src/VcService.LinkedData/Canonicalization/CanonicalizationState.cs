@@ -26,16 +26,20 @@ internal sealed class EncodedQuad(int index)
 /// </summary>
 internal sealed class CanonicalizationState : IDisposable
 {
-    private readonly Dictionary<string, byte[]> _iriCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _iriCache;
 
     public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
     {
         Options = options;
+        // Predicates are few: sized for small datasets, grown for large ones.
+        _iriCache = new Dictionary<string, byte[]>(Math.Min(dataset.Count, 32), StringComparer.Ordinal);
         var quads = new List<EncodedQuad>();
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
         var labelList = new List<string>();
         var quadsOf = new List<List<int>>();
         HashSet<Quad>? seen = null;
+        Lines.EnsureCapacity(EstimateLineBytes(dataset));
+        LineSegments.Capacity = dataset.Count;
 
         for (int index = 0; index < dataset.Count; index++)
         {
@@ -186,6 +190,20 @@ internal sealed class CanonicalizationState : IDisposable
         Lines.Dispose();
         Scratch.Dispose();
         Scratch2.Dispose();
+    }
+
+    /// <summary>The N-Quads size of the dataset when it is ASCII without escapes (lines with blank nodes count too).</summary>
+    private static int EstimateLineBytes(IReadOnlyList<Quad> dataset)
+    {
+        long bytes = 0;
+        for (int i = 0; i < dataset.Count; i++)
+        {
+            var quad = dataset[i];
+            bytes += Size(quad.Subject) + Size(quad.Predicate) + Size(quad.Object) + Size(quad.Graph) + 4;
+        }
+        return (int)Math.Min(bytes, 1 << 30);
+
+        static int Size(RdfTerm term) => term.Value.Length + (term.Datatype?.Length ?? 0) + (term.Language?.Length ?? 0) + 6;
     }
 
     private static void Validate(Quad quad)

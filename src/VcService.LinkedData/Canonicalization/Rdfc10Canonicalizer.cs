@@ -161,7 +161,7 @@ public static class Rdfc10Canonicalizer
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (i > 0 && LineSorter.Compare(buffer, lines[i - 1], line) == 0)
+            if (i > 0 && LineSorter.Same(buffer, lines[i - 1], line))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace VcService.LinkedData.JsonLd;
@@ -29,27 +30,14 @@ internal static class Iri
 
     public static bool IsBlankNode(string s) => s.StartsWith("_:", StringComparison.Ordinal);
 
-    /// <summary>Well-formed enough for RDF: absolute and free of characters IRIs cannot contain.</summary>
-    public static bool IsWellFormedAbsolute(string s)
-    {
-        if (!IsAbsolute(s))
-        {
-            return false;
-        }
-        var hashes = 0;
-        foreach (var c in s)
-        {
-            if (c == '#' && ++hashes > 1)
-            {
-                return false;
-            }
-            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^' || c == '`')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    /// <summary>Characters an IRI cannot contain (controls, space, and <c>&lt;&gt;"{}|\^`</c>).</summary>
+    private static readonly SearchValues<char> NotInIri = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F <>\"{}|\\^`");
+
+    /// <summary>Well-formed enough for RDF: absolute, at most one '#', and free of characters IRIs cannot contain.</summary>
+    public static bool IsWellFormedAbsolute(string s) =>
+        IsAbsolute(s) && !s.AsSpan().ContainsAny(NotInIri) && s.AsSpan().Count('#') <= 1;
 
     private static bool IsAlpha(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 

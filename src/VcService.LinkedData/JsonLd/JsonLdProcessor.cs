@@ -80,7 +80,10 @@ public static class JsonLdProcessor
         }
     }
 
-    internal static List<object?> ExpandToModel(object? document, JsonLdOptions options)
+    internal static List<object?> ExpandToModel(object? document, JsonLdOptions options) => ExpandToModel(document, options, out _);
+
+    /// <param name="expandedMaps">How many maps were expanded: an upper bound of the node count, to size the node map.</param>
+    internal static List<object?> ExpandToModel(object? document, JsonLdOptions options, out int expandedMaps)
     {
         if (options.ProcessingMode is not (JsonLdOptions.JsonLd10 or JsonLdOptions.JsonLd11))
         {
@@ -100,6 +103,7 @@ public static class JsonLdProcessor
         }
         var expander = new JsonLdExpander(processor);
         var expanded = expander.Expand(active, null, document, options.Base);
+        expandedMaps = expander.ExpandedMaps;
         // §9.1 step 8: a top-level map with only @graph is replaced by its value.
         if (expanded is Dictionary<string, object?> map && map.Count == 1 && map.TryGetValue(Keywords.Graph, out var graph))
         {
@@ -115,9 +119,9 @@ public static class JsonLdProcessor
 
     internal static List<Quad> ToRdfFromModel(object? document, JsonLdOptions options)
     {
-        var expanded = ExpandToModel(document, options);
+        var expanded = ExpandToModel(document, options, out var expandedMaps);
         var issuer = new BlankNodeIssuer();
-        var generator = new NodeMapGenerator(issuer, options.SafeMode);
+        var generator = new NodeMapGenerator(issuer, options.SafeMode, expandedMaps);
         generator.Generate(expanded, Keywords.Default, null, null, null);
         return new RdfSerializer(options, issuer).Serialize(generator.NodeMap);
     }

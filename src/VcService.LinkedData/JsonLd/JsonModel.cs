@@ -15,7 +15,30 @@ namespace VcService.LinkedData.JsonLd;
 /// </remarks>
 internal static class JsonModel
 {
-    public static object? FromNode(JsonNode? node, int maxDepth, int depth = 0)
+    /// <summary>
+    /// Converts a <see cref="JsonNode"/> tree. Values JSON-LD cannot represent raise <see cref="JsonLdException"/>
+    /// ("invalid JSON"): a string or key with a lone surrogate, a number that is not finite.
+    /// </summary>
+    public static object? FromNode(JsonNode? node, int maxDepth)
+    {
+        try
+        {
+            return Convert(node, maxDepth, 0);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidCastException or OverflowException)
+        {
+            // System.Text.Json raises InvalidOperationException for a lone surrogate ("invalid UTF-16 JSON text")
+            // when a string or property name is read; the others come from values built in memory.
+            throw new JsonLdException(JsonLdErrorCode.InvalidJson, "document holds a value JSON-LD cannot represent: " + e.Message, e);
+        }
+    }
+
+    /// <summary>A number as the model holds it; infinities and NaN (e.g. 1e400 read as a double) are rejected.</summary>
+    public static double FiniteNumber(double value) => double.IsFinite(value)
+        ? value
+        : throw new JsonLdException(JsonLdErrorCode.InvalidJson, "document holds a number outside the range of a double");
+
+    private static object? Convert(JsonNode? node, int maxDepth, int depth)
     {
         if (depth > maxDepth)
         {
@@ -30,7 +53,7 @@ internal static class JsonModel
                 var map = new Dictionary<string, object?>(obj.Count, StringComparer.Ordinal);
                 foreach (var (key, value) in obj)
                 {
-                    map[key] = FromNode(value, maxDepth, depth + 1);
+                    map[key] = Convert(value, maxDepth, depth + 1);
                 }
                 return map;
             }
@@ -39,7 +62,7 @@ internal static class JsonModel
                 var list = new List<object?>(arr.Count);
                 foreach (var item in arr)
                 {
-                    list.Add(FromNode(item, maxDepth, depth + 1));
+                    list.Add(Convert(item, maxDepth, depth + 1));
                 }
                 return list;
             }
@@ -52,48 +75,14 @@ internal static class JsonModel
                     case JsonValueKind.Number:
                         if (value.TryGetValue<JsonElement>(out var el))
                         {
-                            return el.GetDouble();
+                            return FiniteNumber(el.GetDouble());
                         }
-                        return Convert.ToDouble(value.GetValue<object>(), CultureInfo.InvariantCulture);
+                        return FiniteNumber(System.Convert.ToDouble(value.GetValue<object>(), CultureInfo.InvariantCulture));
                     case JsonValueKind.True: return true;
                     case JsonValueKind.False: return false;
                     default: return null;
                 }
             }
-        }
-    }
-
-    public static object? FromElement(JsonElement el, int maxDepth, int depth = 0)
-    {
-        if (depth > maxDepth)
-        {
-            throw new JsonLdException(JsonLdErrorCode.DocumentTooDeep, $"document nests deeper than the MaxDepth limit ({maxDepth})");
-        }
-        switch (el.ValueKind)
-        {
-            case JsonValueKind.Object:
-            {
-                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var p in el.EnumerateObject())
-                {
-                    map[p.Name] = FromElement(p.Value, maxDepth, depth + 1);
-                }
-                return map;
-            }
-            case JsonValueKind.Array:
-            {
-                var list = new List<object?>(el.GetArrayLength());
-                foreach (var item in el.EnumerateArray())
-                {
-                    list.Add(FromElement(item, maxDepth, depth + 1));
-                }
-                return list;
-            }
-            case JsonValueKind.String: return el.GetString();
-            case JsonValueKind.Number: return el.GetDouble();
-            case JsonValueKind.True: return true;
-            case JsonValueKind.False: return false;
-            default: return null;
         }
     }
 

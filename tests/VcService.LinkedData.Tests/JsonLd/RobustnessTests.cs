@@ -23,6 +23,95 @@ public sealed class RobustnessTests
         act.Should().Throw<JsonLdException>().Which.Code.Should().Be(JsonLdErrorCode.SafeModeValidationError);
     }
 
+    /// <summary>Documents JSON can carry but JSON-LD cannot represent: a lone surrogate, a number beyond double range.</summary>
+    public static TheoryData<string> UnrepresentableDocuments() =>
+    [
+        """{"@context": {"@vocab": "http://e/"}, "a": "\ud800"}""",
+        """{"@context": {"@vocab": "http://e/"}, "a": "x\udc00y"}""",
+        """{"@context": {"@vocab": "http://e/"}, "\ud800": "key with a lone surrogate"}""",
+        """{"@context": {"@vocab": "http://e/"}, "a": 1e400}""",
+        """{"@context": {"@vocab": "http://e/"}, "a": -1e400}""",
+        """{"@context": {"@vocab": "http://e/"}, "a": {"@value": 1e309, "@type": "http://www.w3.org/2001/XMLSchema#double"}}""",
+    ];
+
+    [Theory]
+    [MemberData(nameof(UnrepresentableDocuments))]
+    public void UnrepresentableValuesRaiseJsonLdExceptionFromUtf8(string json)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        foreach (var safe in new[] { false, true })
+        {
+            var options = new JsonLdOptions { SafeMode = safe };
+            FluentActions.Invoking(() => JsonLdProcessor.Expand(utf8, options)).Should().Throw<JsonLdException>();
+            FluentActions.Invoking(() => JsonLdProcessor.ToRdf(utf8, options)).Should().Throw<JsonLdException>();
+            FluentActions.Invoking(() => VcService.LinkedData.Canonicalization.JsonLdCanonicalizer.Canonicalize(utf8, options))
+                .Should().Throw<JsonLdException>().Which.Code.Should().Be(JsonLdErrorCode.InvalidJson);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(UnrepresentableDocuments))]
+    public void UnrepresentableValuesRaiseJsonLdExceptionFromJsonNode(string json)
+    {
+        var document = JsonNode.Parse(json)!;
+        foreach (var safe in new[] { false, true })
+        {
+            var options = new JsonLdOptions { SafeMode = safe };
+            FluentActions.Invoking(() => JsonLdProcessor.Expand(document, options)).Should().Throw<JsonLdException>();
+            FluentActions.Invoking(() => JsonLdProcessor.ToRdf(document, options)).Should().Throw<JsonLdException>();
+            FluentActions.Invoking(() => VcService.LinkedData.Canonicalization.JsonLdCanonicalizer.Canonicalize(document, options))
+                .Should().Throw<JsonLdException>().Which.Code.Should().Be(JsonLdErrorCode.InvalidJson);
+        }
+    }
+
+    [Fact]
+    public void NonFiniteNumbersBuiltInMemoryRaiseJsonLdException()
+    {
+        foreach (var number in new[] { double.PositiveInfinity, double.NegativeInfinity, double.NaN })
+        {
+            var document = new JsonObject { ["@context"] = new JsonObject { ["@vocab"] = "http://e/" }, ["a"] = JsonValue.Create(number) };
+            FluentActions.Invoking(() => JsonLdProcessor.ToRdf(document, new JsonLdOptions()))
+                .Should().Throw<JsonLdException>().Which.Code.Should().Be(JsonLdErrorCode.InvalidJson);
+        }
+    }
+
+    [Fact]
+    public void LargeFiniteNumbersStillConvert()
+    {
+        // The edge of the double range is representable: canonical xsd:double as jsonld.js writes it.
+        var quads = JsonLdProcessor.ToRdf("""{"@context": {"@vocab": "http://e/"}, "a": 1.7976931348623157e308}"""u8, new JsonLdOptions());
+        quads.Should().ContainSingle().Which.Object.Value.Should().Be("1.797693134862316E308");
+    }
+
+    [Fact]
+    public void InvalidUtf8InKeysAndValuesRaisesJsonLdException()
+    {
+        foreach (var (prefix, suffix) in new[] { ("{\"@context\": {\"@vocab\": \"http://e/\"}, \"k", "\": \"v\"}"), ("{\"@context\": {\"@vocab\": \"http://e/\"}, \"k\": \"v", "\"}") })
+        {
+            byte[] utf8 = [.. System.Text.Encoding.UTF8.GetBytes(prefix), 0xC3, 0x28, .. System.Text.Encoding.UTF8.GetBytes(suffix)];
+            FluentActions.Invoking(() => JsonLdProcessor.ToRdf(utf8, new JsonLdOptions())).Should().Throw<JsonLdException>();
+        }
+    }
+
+    [Fact]
+    public void ManyDistinctKeysAreAllRead()
+    {
+        // More keys than the reader's per-thread name table holds: the ones past its bound are read as usual.
+        var json = new System.Text.StringBuilder("{\"@context\": {\"@vocab\": \"http://e/\"}, \"@id\": \"http://e/s\"");
+        for (var i = 0; i < 5000; i++)
+        {
+            json.Append(System.Globalization.CultureInfo.InvariantCulture, $", \"key{i}\": {i}");
+        }
+        json.Append('}');
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json.ToString());
+        for (var run = 0; run < 2; run++)
+        {
+            var quads = JsonLdProcessor.ToRdf(utf8, new JsonLdOptions());
+            quads.Should().HaveCount(5000);
+            quads.Should().Contain(q => q.Predicate.Value == "http://e/key4999" && q.Object.Value == "4999");
+        }
+    }
+
     [Fact]
     public void MutatedW3cInputsOnlyRaiseJsonLdExceptions()
     {

@@ -12,6 +12,9 @@ internal sealed class ActiveContext
     private static long s_nextId;
 
     private ConcurrentDictionary<string, string?>? _vocabIriCache;
+    private ConcurrentDictionary<string, KeyInfo>? _keys;
+    private int _keyCount;
+    private KeywordAliases? _aliases;
     private bool? _hasProtected;
 
     public ActiveContext(string? baseIri, string? originalBaseUrl)
@@ -47,6 +50,9 @@ internal sealed class ActiveContext
 
     public TermDefinition? Get(string term) => Terms.TryGetValue(term, out var def) ? def : null;
 
+    public TermDefinition? Get(ReadOnlySpan<char> term) =>
+        Terms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(term, out var def) ? def : null;
+
     public bool HasProtectedTerms
     {
         get
@@ -69,7 +75,109 @@ internal sealed class ActiveContext
         }
     }
 
+    /// <summary>
+    /// What expansion needs to know about a map key under this context (its IRI expansion with vocab, whether that
+    /// is a keyword, its term definition), looked up once per key and context instead of once per use.
+    /// </summary>
+    public KeyInfo Key(string key)
+    {
+        var keys = _keys ?? Interlocked.CompareExchange(ref _keys, new ConcurrentDictionary<string, KeyInfo>(StringComparer.Ordinal), null) ?? _keys;
+        if (keys.TryGetValue(key, out var info))
+        {
+            return info;
+        }
+        info = new KeyInfo(IriExpander.Expand(this, key, false, true), Get(key));
+        // Bounded like the other caches (keys of hostile documents are not kept past the bound).
+        if (Interlocked.Increment(ref _keyCount) <= ContextCache.MaxEntries)
+        {
+            keys.TryAdd(key, info);
+        }
+        return info;
+    }
+
+    /// <summary>
+    /// True when <paramref name="key"/> expands (IRI Expansion with vocab) to the keyword <paramref name="keyword"/>
+    /// (@type, @id or @value). Expansion asks this for every key of every map (steps 7 and 11); when the context
+    /// is ordinary (see <see cref="KeywordAliases"/>) it is answered from the few aliases, without a lookup.
+    /// </summary>
+    public bool ExpandsTo(string key, string keyword)
+    {
+        var aliases = _aliases ??= KeywordAliases.Of(this);
+        if (!aliases.Exact)
+        {
+            return Key(key).Iri == keyword;
+        }
+        if (key == keyword)
+        {
+            return true;
+        }
+        foreach (var (alias, target) in aliases.Aliases)
+        {
+            if (target == keyword && alias == key)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Memo of vocab-relative IRI expansions (no local context); safe because the context is immutable.</summary>
     public ConcurrentDictionary<string, string?> VocabIriCache =>
         _vocabIriCache ?? Interlocked.CompareExchange(ref _vocabIriCache, new ConcurrentDictionary<string, string?>(StringComparer.Ordinal), null) ?? _vocabIriCache;
+}
+
+/// <summary>A map key as expansion sees it under one active context (see <see cref="ActiveContext.Key"/>).</summary>
+internal sealed class KeyInfo(string? iri, TermDefinition? definition)
+{
+    /// <summary>IRI Expansion of the key with vocab true (§5.1.2 step 13.2); null when it expands to nothing.</summary>
+    public string? Iri { get; } = iri;
+
+    /// <summary>The key's term definition in the context (§5.1.2 step 13.5), if any.</summary>
+    public TermDefinition? Definition { get; } = definition;
+
+    public bool IsKeyword { get; } = Keywords.IsKeyword(iri);
+
+    /// <summary>Step 13.3: the key is kept only when it expands to an IRI (contains a colon) or a keyword.</summary>
+    public bool Kept { get; } = iri is not null && (Keywords.IsKeyword(iri) || iri.Contains(':'));
+}
+
+/// <summary>
+/// The terms of a context that alias @type, @id or @value. <see cref="Exact"/> says that a key expands to one of
+/// these keywords only as the keyword itself or as one of these terms: true unless the vocabulary mapping or some
+/// term's IRI mapping starts with '@' without being a keyword, or a keyword alias is a prefix (then concatenation
+/// could form a keyword, and callers fall back to full IRI expansion).
+/// </summary>
+internal sealed class KeywordAliases
+{
+    private KeywordAliases(bool exact, (string Alias, string Keyword)[] aliases)
+    {
+        Exact = exact;
+        Aliases = aliases;
+    }
+
+    public bool Exact { get; }
+
+    public (string Alias, string Keyword)[] Aliases { get; }
+
+    public static KeywordAliases Of(ActiveContext context)
+    {
+        var exact = context.Vocab is not { Length: > 0 } vocab || vocab[0] != '@';
+        var aliases = new List<(string, string)>();
+        foreach (var (term, def) in context.Terms)
+        {
+            if (def.IriMapping is not { Length: > 0 } mapping || mapping[0] != '@')
+            {
+                continue;
+            }
+            if (!Keywords.IsKeyword(mapping) || def.Prefix)
+            {
+                exact = false;
+            }
+            else if (mapping is Keywords.Type or Keywords.Id or Keywords.Value)
+            {
+                aliases.Add((term, mapping));
+            }
+        }
+        return new KeywordAliases(exact, aliases.ToArray());
+    }
 }

@@ -57,18 +57,21 @@ internal static class IriExpander
         if (colon > 0)
         {
             // 6.1-6.2)
-            var prefix = value.Substring(0, colon);
-            if (prefix == "_" || (value.Length > colon + 2 && value[colon + 1] == '/' && value[colon + 2] == '/'))
+            var prefix = value.AsSpan(0, colon);
+            if (prefix is "_" || (value.Length > colon + 2 && value[colon + 1] == '/' && value[colon + 2] == '/'))
             {
                 return value;
             }
             // 6.3)
-            if (scope is not null && scope.LocalContext.ContainsKey(prefix)
-                && (!scope.Defined.TryGetValue(prefix, out var pdone) || !pdone))
+            if (scope is not null)
             {
-                TermDefinitionCreator.Create(active, prefix, scope);
+                var prefixTerm = prefix.ToString();
+                if (scope.LocalContext.ContainsKey(prefixTerm) && (!scope.Defined.TryGetValue(prefixTerm, out var pdone) || !pdone))
+                {
+                    TermDefinitionCreator.Create(active, prefixTerm, scope);
+                }
             }
-            // 6.4)
+            // 6.4) (looked up by span: no prefix string per compact IRI)
             var prefixDef = active.Get(prefix);
             if (prefixDef is { IriMapping: not null, Prefix: true })
             {

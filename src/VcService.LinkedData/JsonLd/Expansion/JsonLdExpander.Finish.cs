@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using VcService.LinkedData.JsonLd.Context;
 
 namespace VcService.LinkedData.JsonLd.Expansion;
@@ -108,10 +109,12 @@ internal sealed partial class JsonLdExpander
 
     internal static void AddValue(Dictionary<string, object?> map, string key, object? value)
     {
-        if (!map.TryGetValue(key, out var existing) || existing is not List<object?> list)
+        // One hash lookup: the entry is added (null) when missing; an existing non-array value becomes an array.
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(map, key, out var exists);
+        if (entry is not List<object?> list)
         {
-            list = existing is null && !map.ContainsKey(key) ? new List<object?>() : new List<object?> { existing };
-            map[key] = list;
+            list = exists ? new List<object?> { entry } : new List<object?>(value is List<object?> added ? added.Count : 1);
+            entry = list;
         }
         if (value is List<object?> values)
         {

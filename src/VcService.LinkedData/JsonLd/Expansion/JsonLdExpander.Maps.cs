@@ -11,36 +11,64 @@ internal sealed partial class JsonLdExpander
         var expanded = new List<object?>();
         // 13.7.2-13.7.3)
         var direction = def.HasDirection ? def.Direction : active.DefaultDirection;
+        if (languageMap.Count == 1)
+        {
+            // One language (the usual case): nothing to sort.
+            foreach (var (language, value) in languageMap)
+            {
+                ExpandLanguageEntry(active, expanded, language, value, direction);
+            }
+            return expanded;
+        }
         foreach (var language in SortedKeys(languageMap))
         {
-            var isNone = language == Keywords.None || IriExpander.Expand(active, language, false, true) == Keywords.None;
-            foreach (var item in JsonModel.AsList(languageMap[language]))
-            {
-                if (item is null)
-                {
-                    continue;
-                }
-                if (item is not string s)
-                {
-                    throw new JsonLdException(JsonLdErrorCode.InvalidLanguageMapValue, $"language map value for '{language}' must be a string");
-                }
-                var v = new Dictionary<string, object?>(3, StringComparer.Ordinal) { [Keywords.Value] = s };
-                if (!isNone)
-                {
-                    if (!SafeMode.IsWellFormedLanguage(language))
-                    {
-                        SafeMode.Event(_safe, SafeMode.InvalidLanguageValue, $"language map key '{language}' is not a well-formed language tag");
-                    }
-                    v[Keywords.Language] = language.ToLowerInvariant();
-                }
-                if (direction is not null)
-                {
-                    v[Keywords.Direction] = direction;
-                }
-                expanded.Add(v);
-            }
+            ExpandLanguageEntry(active, expanded, language, languageMap[language], direction);
         }
         return expanded;
+    }
+
+    /// <summary>Step 13.7.4 for one language map entry.</summary>
+    private void ExpandLanguageEntry(ActiveContext active, List<object?> expanded, string language, object? value, string? direction)
+    {
+        var isNone = language == Keywords.None || IriExpander.Expand(active, language, false, true) == Keywords.None;
+        if (value is List<object?> items)
+        {
+            foreach (var item in items)
+            {
+                AddLanguageValue(expanded, language, isNone, direction, item);
+            }
+        }
+        else
+        {
+            AddLanguageValue(expanded, language, isNone, direction, value);
+        }
+    }
+
+    /// <summary>Steps 13.7.4.2.1-13.7.4.2.5 for one item of a language map entry.</summary>
+    private void AddLanguageValue(List<object?> expanded, string language, bool isNone, string? direction, object? item)
+    {
+        if (item is null)
+        {
+            return;
+        }
+        if (item is not string s)
+        {
+            throw new JsonLdException(JsonLdErrorCode.InvalidLanguageMapValue, $"language map value for '{language}' must be a string");
+        }
+        var v = new Dictionary<string, object?>(3, StringComparer.Ordinal) { [Keywords.Value] = s };
+        if (!isNone)
+        {
+            if (!SafeMode.IsWellFormedLanguage(language))
+            {
+                SafeMode.Event(_safe, SafeMode.InvalidLanguageValue, $"language map key '{language}' is not a well-formed language tag");
+            }
+            v[Keywords.Language] = language.ToLowerInvariant();
+        }
+        if (direction is not null)
+        {
+            v[Keywords.Direction] = direction;
+        }
+        expanded.Add(v);
     }
 
     /// <summary>Step 13.8.</summary>

@@ -19,15 +19,21 @@ internal sealed partial class JsonLdExpander
         _json10 = contexts.IsJsonLd10;
     }
 
-    public object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap = false)
+    /// <summary>Maps expanded so far (an upper bound of the node objects in the result).</summary>
+    public int ExpandedMaps { get; private set; }
+
+    public object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap = false) =>
+        Expand(active, activeProperty, activeProperty is null ? null : active.Get(activeProperty), element, baseUrl, fromMap);
+
+    /// <summary>As above with the active property's term definition in <paramref name="active"/> already looked up.</summary>
+    private object? Expand(ActiveContext active, string? activeProperty, TermDefinition? activeDef, object? element, string? baseUrl, bool fromMap = false)
     {
         // 1)
         if (element is null)
         {
             return null;
         }
-        // 3) Property-scoped context.
-        var activeDef = activeProperty is null ? null : active.Get(activeProperty);
+        // 3) Property-scoped context (activeDef).
         // 4) Scalars.
         if (element is string or double or bool)
         {
@@ -39,8 +45,9 @@ internal sealed partial class JsonLdExpander
             if (activeDef is { HasLocalContext: true })
             {
                 active = _contexts.Process(active, activeDef.LocalContext, activeDef.BaseUrl, scopedFrom: activeDef);
+                return ValueExpander.Expand(active, activeProperty, element, _safe);
             }
-            return ValueExpander.Expand(active, activeProperty, element, _safe);
+            return ValueExpander.Expand(active, activeDef, activeProperty, element, _safe);
         }
         // 5) Arrays.
         if (element is List<object?> array)
@@ -49,7 +56,7 @@ internal sealed partial class JsonLdExpander
             var isList = activeDef is not null && activeDef.Has(ContainerKind.List);
             foreach (var item in array)
             {
-                var expanded = Expand(active, activeProperty, item, baseUrl, fromMap);
+                var expanded = Expand(active, activeProperty, activeDef, item, baseUrl, fromMap);
                 // 5.2.2) Nested arrays in a list container become list objects.
                 if (isList && expanded is List<object?> inner)
                 {
@@ -68,6 +75,7 @@ internal sealed partial class JsonLdExpander
         }
         // 6) A map.
         var element_ = (Dictionary<string, object?>)element;
+        ExpandedMaps++;
         // 7) Revert a non-propagated context unless this is a value object or a lone @id.
         if (active.PreviousContext is not null && !fromMap && !KeepsNonPropagated(active, element_))
         {
@@ -87,46 +95,34 @@ internal sealed partial class JsonLdExpander
         // 10)
         var typeScopedContext = active;
         string? typeKey = null;
-        // 11) Type-scoped contexts, keys and values in lexicographic order.
+        // 11) Type-scoped contexts, keys and values in lexicographic order. (Usually one key: no list for it.)
         List<string>? typeKeys = null;
         foreach (var key in element_.Keys)
         {
-            if (IriExpander.Expand(active, key, false, true) == Keywords.Type)
+            if (active.ExpandsTo(key, Keywords.Type))
             {
-                (typeKeys ??= new List<string>(1)).Add(key);
+                if (typeKey is null)
+                {
+                    typeKey = key;
+                }
+                else
+                {
+                    (typeKeys ??= new List<string> { typeKey }).Add(key);
+                }
             }
         }
         if (typeKeys is not null)
         {
-            if (typeKeys.Count > 1)
-            {
-                typeKeys.Sort(StringComparer.Ordinal);
-            }
+            typeKeys.Sort(StringComparer.Ordinal);
             typeKey = typeKeys[0];
             foreach (var key in typeKeys)
             {
-                var values = element_[key];
-                if (values is List<object?> list)
-                {
-                    var terms = new List<string>(list.Count);
-                    foreach (var v in list)
-                    {
-                        if (v is string s)
-                        {
-                            terms.Add(s);
-                        }
-                    }
-                    terms.Sort(StringComparer.Ordinal);
-                    foreach (var term in terms)
-                    {
-                        active = ApplyTypeScoped(active, typeScopedContext, term);
-                    }
-                }
-                else if (values is string single)
-                {
-                    active = ApplyTypeScoped(active, typeScopedContext, single);
-                }
+                active = ApplyTypeScoped(active, typeScopedContext, element_[key]);
             }
+        }
+        else if (typeKey is not null)
+        {
+            active = ApplyTypeScoped(active, typeScopedContext, element_[typeKey]);
         }
         // 12) Input type: the last value of the first @type entry, IRI expanded.
         string? inputType = null;
@@ -145,6 +141,37 @@ internal sealed partial class JsonLdExpander
         return Finish(result_, activeProperty);
     }
 
+    /// <summary>Step 11.2 for the value of one type key: its string values in lexicographic order.</summary>
+    private ActiveContext ApplyTypeScoped(ActiveContext active, ActiveContext typeScopedContext, object? values)
+    {
+        if (values is string single)
+        {
+            return ApplyTypeScoped(active, typeScopedContext, single);
+        }
+        if (values is not List<object?> list)
+        {
+            return active;
+        }
+        if (list.Count == 1)
+        {
+            return list[0] is string only ? ApplyTypeScoped(active, typeScopedContext, only) : active;
+        }
+        var terms = new List<string>(list.Count);
+        foreach (var v in list)
+        {
+            if (v is string s)
+            {
+                terms.Add(s);
+            }
+        }
+        terms.Sort(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            active = ApplyTypeScoped(active, typeScopedContext, term);
+        }
+        return active;
+    }
+
     private ActiveContext ApplyTypeScoped(ActiveContext active, ActiveContext typeScopedContext, string term)
     {
         var def = typeScopedContext.Get(term);
@@ -160,12 +187,7 @@ internal sealed partial class JsonLdExpander
         var onlyId = element.Count == 1;
         foreach (var key in element.Keys)
         {
-            var expanded = IriExpander.Expand(active, key, false, true);
-            if (expanded == Keywords.Value)
-            {
-                return true;
-            }
-            if (onlyId && expanded == Keywords.Id)
+            if (active.ExpandsTo(key, Keywords.Value) || (onlyId && active.ExpandsTo(key, Keywords.Id)))
             {
                 return true;
             }
@@ -186,14 +208,15 @@ internal sealed partial class JsonLdExpander
                 continue;
             }
             // 13.2-13.3) Drop keys that expand to neither an IRI nor a keyword.
-            var expandedProperty = IriExpander.Expand(active, key, false, true);
-            if (expandedProperty is null || (!Keywords.IsKeyword(expandedProperty) && expandedProperty.IndexOf(':') < 0))
+            var keyInfo = active.Key(key);
+            var expandedProperty = keyInfo.Iri;
+            if (!keyInfo.Kept || expandedProperty is null)
             {
                 SafeMode.Event(_safe, SafeMode.InvalidProperty, $"property '{key}' does not expand to an absolute IRI and is dropped");
                 continue;
             }
             // 13.4) Keywords.
-            if (Keywords.IsKeyword(expandedProperty))
+            if (keyInfo.IsKeyword)
             {
                 if (ExpandKeyword(active, typeScopedContext, activeProperty, key, expandedProperty, value, result, inputType, baseUrl))
                 {
@@ -206,7 +229,7 @@ internal sealed partial class JsonLdExpander
                 SafeMode.Event(true, SafeMode.InvalidProperty, $"property '{key}' expands to '{expandedProperty}', not an absolute IRI");
             }
             // 13.5)
-            var def = active.Get(key);
+            var def = keyInfo.Definition;
             var container = def?.Container ?? ContainerKind.None;
             object? expandedValue;
             if (def?.TypeMapping == Keywords.Json)
@@ -227,7 +250,7 @@ internal sealed partial class JsonLdExpander
             else
             {
                 // 13.9)
-                expandedValue = Expand(active, key, value, baseUrl);
+                expandedValue = Expand(active, key, def, value, baseUrl);
             }
             // 13.10)
             if (expandedValue is null)
@@ -283,7 +306,7 @@ internal sealed partial class JsonLdExpander
                 }
                 foreach (var nk in nestedMap.Keys)
                 {
-                    if (IriExpander.Expand(active, nk, false, true) == Keywords.Value)
+                    if (active.Key(nk).Iri == Keywords.Value)
                     {
                         throw new JsonLdException(JsonLdErrorCode.InvalidNestValue, $"'{nestingKey}' must not hold value objects");
                     }

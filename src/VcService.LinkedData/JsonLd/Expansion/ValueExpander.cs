@@ -5,9 +5,12 @@ namespace VcService.LinkedData.JsonLd.Expansion;
 /// <summary>Value Expansion (JSON-LD 1.1 API §5.3.2, https://www.w3.org/TR/json-ld11-api/#value-expansion).</summary>
 internal static class ValueExpander
 {
-    public static Dictionary<string, object?> Expand(ActiveContext active, string? activeProperty, object value, bool safeMode)
+    public static Dictionary<string, object?> Expand(ActiveContext active, string? activeProperty, object value, bool safeMode) =>
+        Expand(active, activeProperty is null ? null : active.Get(activeProperty), activeProperty, value, safeMode);
+
+    /// <summary>As above with the term definition of <paramref name="activeProperty"/> in <paramref name="active"/>.</summary>
+    public static Dictionary<string, object?> Expand(ActiveContext active, TermDefinition? def, string? activeProperty, object value, bool safeMode)
     {
-        var def = activeProperty is null ? null : active.Get(activeProperty);
         var typeMapping = def?.TypeMapping;
         // 1) @id coercion.
         if (typeMapping == Keywords.Id && value is string idRef)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace VcService.LinkedData.JsonLd.ToRdf;
 
 /// <summary>
@@ -9,13 +11,14 @@ internal sealed class NodeMapGenerator
     private readonly BlankNodeIssuer _issuer;
     private readonly bool _safeMode;
 
-    public NodeMapGenerator(BlankNodeIssuer issuer, bool safeMode = false)
+    /// <param name="capacity">Expected node count of the default graph (sizes it once).</param>
+    public NodeMapGenerator(BlankNodeIssuer issuer, bool safeMode = false, int capacity = 0)
     {
         _issuer = issuer;
         _safeMode = safeMode;
         NodeMap = new Dictionary<string, Dictionary<string, Dictionary<string, object?>>>(StringComparer.Ordinal)
         {
-            [Keywords.Default] = new(StringComparer.Ordinal),
+            [Keywords.Default] = new(capacity, StringComparer.Ordinal),
         };
     }
 
@@ -37,12 +40,8 @@ internal sealed class NodeMapGenerator
             return;
         }
         // 2)
-        if (!NodeMap.TryGetValue(activeGraph, out var graph))
-        {
-            graph = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
-            NodeMap[activeGraph] = graph;
-        }
-        Dictionary<string, object?>? subjectNode = activeSubject is string s && graph.TryGetValue(s, out var sn) ? sn : null;
+        var graph = Graph(activeGraph);
+        var subjectNode = activeSubject is string s ? Node(graph, s) : null;
         // 3) Relabel blank node types.
         if (map.TryGetValue(Keywords.Type, out var typeValue) && typeValue is List<object?> types)
         {
@@ -58,14 +57,16 @@ internal sealed class NodeMapGenerator
         {
             map[Keywords.Type] = _issuer.Issue(single);
         }
-        if (subjectNode is null && list is null && (map.ContainsKey(Keywords.Value) || map.ContainsKey(Keywords.List)))
+        var isValue = map.ContainsKey(Keywords.Value);
+        var isList = map.TryGetValue(Keywords.List, out var listValue);
+        if (subjectNode is null && list is null && (isValue || isList))
         {
             // Deviation: a value or list with no subject (e.g. a scalar in a @graph container) cannot become a
             // triple; the spec leaves this undefined, we drop it (safe mode rejects the loss).
             SafeMode.Event(_safeMode, SafeMode.FreeFloatingScalar, "a value or list without a subject node is dropped");
             return;
         }
-        if (map.ContainsKey(Keywords.Value))
+        if (isValue)
         {
             // 4) Value objects.
             if (list is null)
@@ -82,7 +83,7 @@ internal sealed class NodeMapGenerator
             }
             return;
         }
-        if (map.TryGetValue(Keywords.List, out var listValue))
+        if (isList)
         {
             // 5) List objects.
             var result = new Dictionary<string, object?>(StringComparer.Ordinal) { [Keywords.List] = new List<object?>() };
@@ -116,7 +117,8 @@ internal sealed class NodeMapGenerator
         // 6.2-6.3)
         if (!graph.TryGetValue(id, out var node))
         {
-            node = new Dictionary<string, object?>(StringComparer.Ordinal) { [Keywords.Id] = id };
+            // Sized for this map's entries: a node is usually described once.
+            node = new Dictionary<string, object?>(map.Count + 1, StringComparer.Ordinal) { [Keywords.Id] = id };
             graph[id] = node;
         }
         if (activeSubject is Dictionary<string, object?> reverseSubject)
@@ -196,22 +198,75 @@ internal sealed class NodeMapGenerator
                 continue;
             }
             var property = Iri.IsBlankNode(key) ? _issuer.Issue(key) : key;
-            if (!node.ContainsKey(property))
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(node, property, out var exists);
+            if (!exists)
             {
-                node[property] = new List<object?>();
+                entry = new List<object?>(value is List<object?> items ? items.Count : 1);
             }
             Generate(value, activeGraph, id, property, null);
         }
     }
 
-    private static List<object?> GetOrAddList(Dictionary<string, object?> node, string property)
+    // Memo of the last graph and subject node looked up: the values of one node come one after the other, and
+    // entries of the node map are never replaced once added, so the memo cannot go stale.
+    private string? _lastGraphName;
+    private Dictionary<string, Dictionary<string, object?>>? _lastGraph;
+    private Dictionary<string, Dictionary<string, object?>>? _lastSubjectGraph;
+    private string? _lastSubject;
+    private Dictionary<string, object?>? _lastSubjectNode;
+
+    private Dictionary<string, Dictionary<string, object?>> Graph(string name)
     {
-        if (node.TryGetValue(property, out var existing) && existing is List<object?> list)
+        if (ReferenceEquals(name, _lastGraphName))
         {
-            return list;
+            return _lastGraph!;
         }
-        list = new List<object?>();
-        node[property] = list;
+        if (!NodeMap.TryGetValue(name, out var graph))
+        {
+            graph = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+            NodeMap[name] = graph;
+        }
+        _lastGraphName = name;
+        _lastGraph = graph;
+        return graph;
+    }
+
+    private Dictionary<string, object?>? Node(Dictionary<string, Dictionary<string, object?>> graph, string id)
+    {
+        if (ReferenceEquals(id, _lastSubject) && ReferenceEquals(graph, _lastSubjectGraph))
+        {
+            return _lastSubjectNode;
+        }
+        if (!graph.TryGetValue(id, out var node))
+        {
+            return null;
+        }
+        _lastSubjectGraph = graph;
+        _lastSubject = id;
+        _lastSubjectNode = node;
+        return node;
+    }
+
+    // Memo of the last (node, property) → values list: an entry, once a list, is never replaced.
+    private Dictionary<string, object?>? _lastListNode;
+    private string? _lastListProperty;
+    private List<object?>? _lastList;
+
+    private List<object?> GetOrAddList(Dictionary<string, object?> node, string property)
+    {
+        if (ReferenceEquals(node, _lastListNode) && ReferenceEquals(property, _lastListProperty))
+        {
+            return _lastList!;
+        }
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(node, property, out _);
+        if (entry is not List<object?> list)
+        {
+            list = new List<object?>();
+            entry = list;
+        }
+        _lastListNode = node;
+        _lastListProperty = property;
+        _lastList = list;
         return list;
     }
 

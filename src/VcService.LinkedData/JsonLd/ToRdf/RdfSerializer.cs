@@ -25,6 +25,8 @@ internal sealed class RdfSerializer
     {
         var safe = _options.SafeMode;
         var typeIri = RdfTerm.Iri(Keywords.RdfType);
+        // A quad is 128 bytes: sizing the list once saves its doubling copies (large documents: on the large object heap).
+        _quads.EnsureCapacity(_quads.Count + EstimateQuadCount(nodeMap));
         // 1) Each graph.
         foreach (var (graphName, graph) in nodeMap)
         {
@@ -90,21 +92,43 @@ internal sealed class RdfSerializer
                     foreach (var item in JsonModel.AsList(values))
                     {
                         var start = _quads.Count;
-                        _quads.Add(default);
-                        var obj = ObjectToRdf(item, graphTerm);
-                        if (obj is { } o)
+                        if (ObjectToRdf(item, graphTerm) is { } o)
                         {
-                            _quads[start] = new Quad(subjectTerm, predicate, o, graphTerm);
-                        }
-                        else
-                        {
-                            _quads.RemoveAt(start);
+                            AddAt(start, new Quad(subjectTerm, predicate, o, graphTerm));
                         }
                     }
                 }
             }
         }
         return _quads;
+    }
+
+    /// <summary>One quad per property value, two per list item (rdf:first, rdf:rest); values dropped later only make it an upper bound.</summary>
+    private static int EstimateQuadCount(Dictionary<string, Dictionary<string, Dictionary<string, object?>>> nodeMap)
+    {
+        var count = 0;
+        foreach (var graph in nodeMap.Values)
+        {
+            foreach (var node in graph.Values)
+            {
+                foreach (var values in node.Values)
+                {
+                    if (values is not List<object?> items)
+                    {
+                        continue;
+                    }
+                    count += items.Count;
+                    foreach (var item in items)
+                    {
+                        if (item is Dictionary<string, object?> map && map.TryGetValue(Keywords.List, out var list) && list is List<object?> l)
+                        {
+                            count += 2 * l.Count;
+                        }
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private RdfTerm? ToResource(string id)
@@ -129,8 +153,11 @@ internal sealed class RdfSerializer
         {
             return null;
         }
+        var isList = map.TryGetValue(Keywords.List, out var listValue);
+        object? value = null;
+        var isValue = !isList && map.TryGetValue(Keywords.Value, out value);
         // 1-2) Node objects / references.
-        if (!map.ContainsKey(Keywords.Value) && !map.ContainsKey(Keywords.List))
+        if (!isValue && !isList)
         {
             if (map.TryGetValue(Keywords.Id, out var idValue) && idValue is string id && ToResource(id) is { } resource)
             {
@@ -140,19 +167,20 @@ internal sealed class RdfSerializer
             return null;
         }
         // 3) Lists.
-        if (map.TryGetValue(Keywords.List, out var listValue))
+        if (isList)
         {
             return ListToRdf(JsonModel.AsList(listValue), graph);
         }
         // 4-5) Value objects.
-        var value = map[Keywords.Value];
-        var datatype = map.TryGetValue(Keywords.Type, out var dt) ? dt as string : null;
+        // A value object with @value alone (the usual case) needs no further lookups.
+        var annotated = map.Count > 1;
+        var datatype = annotated && map.TryGetValue(Keywords.Type, out var dt) ? dt as string : null;
         if (datatype is not null && datatype != Keywords.Json && !Iri.IsWellFormedAbsolute(datatype))
         {
             return null;
         }
         // 6) Ill-formed language tags are dropped.
-        var language = map.TryGetValue(Keywords.Language, out var lv) ? lv as string : null;
+        var language = annotated && map.TryGetValue(Keywords.Language, out var lv) ? lv as string : null;
         if (language is not null && !SafeMode.IsWellFormedLanguage(language))
         {
             SafeMode.Event(_options.SafeMode, SafeMode.InvalidLanguageValue, $"language tag '{language}' is not well-formed");
@@ -194,7 +222,7 @@ internal sealed class RdfSerializer
             return null;
         }
         // 12-13) Base direction.
-        if (map.TryGetValue(Keywords.Direction, out var directionValue) && directionValue is string direction)
+        if (annotated && map.TryGetValue(Keywords.Direction, out var directionValue) && directionValue is string direction)
         {
             var lang = language?.ToLowerInvariant() ?? "";
             switch (_options.RdfDirection)
@@ -223,6 +251,22 @@ internal sealed class RdfSerializer
         return language is not null ? RdfTerm.Literal(lexical, null, language) : RdfTerm.Literal(lexical, datatype);
     }
 
+    /// <summary>
+    /// Adds the triple of a converted object at <paramref name="slot"/>, the end of the output before the conversion:
+    /// quads the conversion added (a list's, a compound literal's) follow their triple, in the algorithm's order.
+    /// </summary>
+    private void AddAt(int slot, Quad quad)
+    {
+        if (_quads.Count == slot)
+        {
+            _quads.Add(quad);
+        }
+        else
+        {
+            _quads.Insert(slot, quad);
+        }
+    }
+
     /// <summary>List to RDF Conversion (§6.4.5).</summary>
     private RdfTerm ListToRdf(List<object?> list, RdfTerm graph)
     {
@@ -243,14 +287,9 @@ internal sealed class RdfSerializer
         for (var i = 0; i < nodes.Length; i++)
         {
             var slot = _quads.Count;
-            _quads.Add(default);
             if (ObjectToRdf(list[i], graph) is { } obj)
             {
-                _quads[slot] = new Quad(nodes[i], first, obj, graph);
-            }
-            else
-            {
-                _quads.RemoveAt(slot);
+                AddAt(slot, new Quad(nodes[i], first, obj, graph));
             }
             _quads.Add(new Quad(nodes[i], rest, i + 1 < nodes.Length ? nodes[i + 1] : RdfTerm.Iri(Keywords.RdfNil), graph));
         }
@@ -260,6 +299,11 @@ internal sealed class RdfSerializer
     /// <summary>XSD canonical double, as jsonld.js: 15 fraction digits, trailing zeros trimmed, e.g. 1.1E0.</summary>
     internal static string FormatDouble(double d)
     {
+        if (!double.IsFinite(d))
+        {
+            // The model never holds one (JsonModel.FiniteNumber); kept as a guard: no other exception escapes.
+            throw new JsonLdException(JsonLdErrorCode.InvalidJson, "a number outside the range of a double has no xsd:double form");
+        }
         var s = d.ToString("E15", CultureInfo.InvariantCulture); // e.g. -1.100000000000000E+001
         var e = s.IndexOf('E');
         var mantissa = s.AsSpan(0, e).TrimEnd('0');
