@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using VcService.Storage.Abstractions;
 
 namespace VcService.Storage.Sqlite;
 
@@ -6,7 +7,7 @@ namespace VcService.Storage.Sqlite;
 /// The embedded SQLite database (WAL journal). One connection per operation; SQLite's own pooling
 /// makes that cheap, and WAL lets readers run beside the single writer.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IStorageDatabase
 {
     private readonly string _connectionString;
 
@@ -24,6 +25,8 @@ public sealed class SqliteDatabase
     }
 
     public string Path { get; }
+
+    public string Description => $"SQLite {Path}";
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +48,34 @@ public sealed class SqliteDatabase
         await command.ExecuteNonQueryAsync(cancellationToken);
         foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
             await AddColumnIfMissingAsync(connection, table, column, definition, cancellationToken);
+    }
+
+    /// <summary>
+    /// Nothing to hold: SQLite is the single-node option, and its seeding is idempotent within one
+    /// process (the start-up initializer runs once).
+    /// </summary>
+    public Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            return await command.ExecuteScalarAsync(cancellationToken) is 1L;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private static async Task AddColumnIfMissingAsync(SqliteConnection connection, string table, string column, string definition, CancellationToken cancellationToken)
