@@ -12,7 +12,7 @@ namespace VcService.Storage.Tests;
 /// stopped and deleted when the test process exits. Each test gets its own database in it.
 /// <list type="bullet">
 /// <item><c>VCSERVICE_TEST_POSTGRES</c>: connection string of an existing server to use instead (needs CREATEDB).</item>
-/// <item><c>VCSERVICE_TEST_PG_BIN</c>: folder holding <c>initdb</c> and <c>pg_ctl</c> (else /usr/local/bin, /usr/lib/postgresql/*/bin, PATH).</item>
+/// <item><c>VCSERVICE_TEST_PG_BIN</c>: the folder holding <c>initdb</c> and <c>pg_ctl</c> (only that one; unset: /usr/local/bin, /usr/lib/postgresql/*/bin, PATH).</item>
 /// <item><c>VCSERVICE_TEST_PG_REQUIRED=1</c>: a cluster that cannot start fails the tests instead of skipping them.</item>
 /// </list>
 /// PostgreSQL refuses to run as root: as root the server runs as the <c>postgres</c> user (via <c>runuser</c>).
@@ -76,7 +76,19 @@ public sealed class PostgresCluster
             required ? throw new InvalidOperationException(reason + " (VCSERVICE_TEST_PG_REQUIRED=1)") : new PostgresCluster(reason);
 
         if (Environment.GetEnvironmentVariable("VCSERVICE_TEST_POSTGRES") is { Length: > 0 } external)
-            return new PostgresCluster(null, new NpgsqlConnectionStringBuilder(external) { MaxPoolSize = 40, Timeout = 60, CommandTimeout = 120 });
+        {
+            var server = new NpgsqlConnectionStringBuilder(external) { MaxPoolSize = 40, Timeout = 60, CommandTimeout = 120 };
+            try
+            {
+                using var probe = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false, Timeout = 10 }.ConnectionString);
+                probe.Open();
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                return Unavailable($"the server of VCSERVICE_TEST_POSTGRES does not answer: {e.Message}");
+            }
+            return new PostgresCluster(null, server);
+        }
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
             return Unavailable("the PostgreSQL test cluster needs Linux or macOS (or set VCSERVICE_TEST_POSTGRES).");
         var bin = FindBinaries();
@@ -107,6 +119,7 @@ public sealed class PostgresCluster
             new NpgsqlConnectionStringBuilder { Host = directory, Port = port, Username = "postgres", Database = "postgres", MaxPoolSize = 40, Timeout = 60, CommandTimeout = 120 },
             directory, Path.Combine(bin, "pg_ctl"), runAs);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        cluster.StartReaper();
         return cluster;
     }
 
@@ -118,6 +131,30 @@ public sealed class PostgresCluster
         RunAs(_runAs, _pgCtl, ["-D", Path.Combine(_directory, "data"), "-m", "immediate", "-w", "stop"]);
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+
+    /// <summary>
+    /// The test host may be killed right after the tests (before or during ProcessExit): a detached
+    /// shell waits for this process to end, then stops the server and deletes the directory.
+    /// </summary>
+    private void StartReaper()
+    {
+        var stop = RunAsCommand(_runAs, _pgCtl!, ["-D", Path.Combine(_directory!, "data"), "-m", "immediate", "-w", "stop"]);
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop}; rm -rf {Quote(_directory!)}";
+        var setsid = FindOnPath("setsid");
+        var info = setsid is null ? new ProcessStartInfo("/bin/sh") : new ProcessStartInfo(setsid) { ArgumentList = { "-f", "/bin/sh" } };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        info.UseShellExecute = false;
+        using var _ = Process.Start(info);
+    }
+
+    private static string RunAsCommand(string? user, string program, IReadOnlyList<string> arguments)
+    {
+        IEnumerable<string> words = user is null ? [program, .. arguments] : [FindOnPath("runuser")!, "-u", user, "--", program, .. arguments];
+        return string.Join(' ', words.Select(Quote));
+    }
+
+    private static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
 
     /// <summary>Clusters left behind by test processes that were killed before they could stop them.</summary>
     private static void RemoveStaleClusters(string pgCtl, string? runAs)
@@ -150,7 +187,7 @@ public sealed class PostgresCluster
     {
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable("VCSERVICE_TEST_PG_BIN") is { Length: > 0 } configured)
-            candidates.Add(configured);
+            return File.Exists(Path.Combine(configured, "initdb")) && File.Exists(Path.Combine(configured, "pg_ctl")) ? configured : null;
         candidates.Add("/usr/local/bin");
         if (Directory.Exists("/usr/lib/postgresql"))
             candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d, StringComparer.Ordinal).Select(d => Path.Combine(d, "bin")));
