@@ -16,6 +16,7 @@ public static class CliApp
         root.Add(RdfCommands.Create());
         root.Add(SignCommands.Create());
         root.Add(VerifyCommand.Create());
+        root.Add(RenderCommand.Create());
         return root;
     }
 

@@ -96,6 +96,7 @@ public static class VcServiceHosting
         app.MapVerifierApi();
         app.MapVerifyPageApi();
         app.MapStatusApi();
+        app.MapContextApi();
         return app;
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using V = VcService.MicroCredentials.ElmVocabulary;
+using static VcService.MicroCredentials.CredentialJson;
 
 namespace VcService.MicroCredentials;
 
@@ -13,7 +13,7 @@ namespace VcService.MicroCredentials;
 public static class ElmReader
 {
     /// <summary>Upper bound on items read from any one array (hostile input).</summary>
-    public const int MaxItems = JsonFieldReader.MaxArrayItems;
+    public const int MaxItems = CredentialJson.MaxItems;
 
     public static AnnexIViewResult Read(JsonObject credential)
     {
@@ -72,7 +72,7 @@ public static class ElmReader
         var issuedAt = Instant(Str(vc, "issued")) ?? Instant(Str(vc, "issuanceDate")) ?? Instant(Str(vc, "validFrom"));
 
         // Completeness: the view must satisfy the Annex I rules (no issuer profile, dates as given).
-        var missing = new List<ValidationError>(HeiRecordValidator.Validate(view.DeepClone(), ValidationProfile.Default, FarFuture.Instance).Errors);
+        var missing = AnnexIErrors(view);
         if (issuedAt is null) missing.Add(new("issued", "date of issuing (Annex I 5) is missing or not an ISO 8601 date-time"));
         return new AnnexIViewResult { View = view, Missing = missing, IssuedAt = issuedAt };
     }
@@ -122,7 +122,7 @@ public static class ElmReader
         foreach (var cp in Items(q, "creditPoint"))
         {
             var framework = Id(First(cp, "framework"));
-            var point = Number(Str(cp, "point"));
+            var point = DecimalText(Str(cp, "point"));
             if (framework is null || point is null) continue;
             if (framework == V.CreditSystemEcts) { w["ects"] ??= point; continue; }
             if (w.ContainsKey("system")) continue;
@@ -131,7 +131,7 @@ public static class ElmReader
             w["value"] = point;
         }
         if (Str(q, "volumeOfLearning") is { } vol && vol.StartsWith("PT", StringComparison.Ordinal) && vol.EndsWith('H')
-            && Number(vol[2..^1]) is { } hours)
+            && DecimalText(vol[2..^1]) is { } hours)
             w["hours"] = hours;
         return w.Count == 0 ? null : w;
     }
@@ -213,61 +213,6 @@ public static class ElmReader
     private static string? Suffix(string? iri, string prefix)
         => iri is not null && iri.StartsWith(prefix, StringComparison.Ordinal) && iri.Length > prefix.Length ? iri[prefix.Length..] : null;
 
-    private static JsonValue? Number(string? s)
-        => s is not null && decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)
-            ? JsonValue.Create(JsonFieldReader.Normalize(d)) : null;
-
-    private static string? Date(string? s)
-    {
-        if (s is null) return null;
-        if (s.Length == 10 && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return s;
-        return Instant(s)?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
-
-    private static DateTimeOffset? Instant(string? s)
-        => s is not null && s.Length <= 40 && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
-
-    // ---- defensive JSON access: JSON-LD allows a value or an array of values everywhere ----
-
-    private static IEnumerable<JsonObject> Items(JsonObject? o, string name)
-    {
-        if (o is null || !o.TryGetPropertyValue(name, out var node) || node is null) return [];
-        if (node is JsonObject single) return [single];
-        if (node is JsonArray a) return a.Take(MaxItems).OfType<JsonObject>().ToList();
-        return [];
-    }
-
-    private static JsonObject? First(JsonObject? o, string name) => Items(o, name).FirstOrDefault();
-
-    private static string? Str(JsonObject? o, string name)
-    {
-        if (o is null || !o.TryGetPropertyValue(name, out var node)) return null;
-        if (node is JsonArray a) node = a.FirstOrDefault();
-        return node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } s ? s : null;
-    }
-
-    private static string? Id(JsonObject? o) => Str(o, "id");
-
-    /// <summary>A copy of a language map's string entries (plain string -> {"en": …} is not guessed).</summary>
-    private static JsonObject? LangMap(JsonObject? o, string name)
-    {
-        if (o is null || !o.TryGetPropertyValue(name, out var node) || node is not JsonObject map) return null;
-        var copy = new JsonObject();
-        foreach (var (k, v) in map.Take(JsonFieldReader.MaxLanguageEntries))
-        {
-            if (v is JsonValue s && s.GetValueKind() == JsonValueKind.String) copy[k] = s.GetValue<string>();
-            else if (v is JsonArray arr && arr.FirstOrDefault() is JsonValue s2 && s2.GetValueKind() == JsonValueKind.String) copy[k] = s2.GetValue<string>();
-        }
-        return copy.Count == 0 ? null : copy;
-    }
-
     private static string? FirstText(JsonObject o, string name)
         => LangMap(o, name) is { } m ? m.Select(kv => kv.Value?.GetValue<string>()).FirstOrDefault() : Str(o, name);
-
-    /// <summary>Dates in a credential were checked at issuance; the reader does not re-judge "future".</summary>
-    private sealed class FarFuture : TimeProvider
-    {
-        public static readonly FarFuture Instance = new();
-        public override DateTimeOffset GetUtcNow() => new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    }
 }
