@@ -111,6 +111,21 @@ public sealed class PostgresServiceTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task Health_reports_503_when_the_database_is_gone()
+    {
+        var client = Instance().CreateClient();
+        (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        NpgsqlConnection.ClearAllPools();
+        var database = new NpgsqlConnectionStringBuilder(_connectionString).Database;
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres", Pooling = false }.ConnectionString))
+            await admin.ExecuteAsync($"DROP DATABASE {database} WITH (FORCE)");
+
+        var response = await client.GetAsync("/health");
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [PostgresFact]
     public async Task Two_instances_on_one_database_issue_concurrently_without_sharing_an_index()
     {
         // Both start at once: the schema is migrated and the demo tenant seeded exactly once.

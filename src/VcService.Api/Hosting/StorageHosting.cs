@@ -17,7 +17,8 @@ public static class StorageHosting
         var storage = StorageOptions.Read(configuration);
         if (storage.Provider == StorageOptions.Postgres)
         {
-            services.AddSingleton(new PostgresDatabase(storage.ConnectionString!));
+            // A factory, not an instance: the container then disposes the data source (and its pool) at shutdown.
+            services.AddSingleton(_ => new PostgresDatabase(storage.ConnectionString!));
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<ITenantStore, PostgresTenantStore>();
             services.AddSingleton<IKeyStore, PostgresKeyStore>();
