@@ -37,14 +37,14 @@ public sealed class PostgresDatabase : IStorageDatabase, IAsyncDisposable, IDisp
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken);
         await ExecuteAsync(connection, transaction, """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
+            CREATE TABLE IF NOT EXISTS vcservice_migrations (
                 version    integer PRIMARY KEY,
                 name       text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
             """, cancellationToken);
         var applied = new HashSet<int>();
-        await using (var query = new NpgsqlCommand("SELECT version FROM schema_migrations", connection, transaction))
+        await using (var query = new NpgsqlCommand("SELECT version FROM vcservice_migrations", connection, transaction))
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
             while (await reader.ReadAsync(cancellationToken))
                 applied.Add(reader.GetInt32(0));
@@ -54,7 +54,7 @@ public sealed class PostgresDatabase : IStorageDatabase, IAsyncDisposable, IDisp
         foreach (var migration in PostgresSchema.Migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", connection, transaction);
+            await using var record = new NpgsqlCommand("INSERT INTO vcservice_migrations (version, name) VALUES (@version, @name)", connection, transaction);
             record.Parameters.AddWithValue("version", migration.Version);
             record.Parameters.AddWithValue("name", migration.Name);
             await record.ExecuteNonQueryAsync(cancellationToken);

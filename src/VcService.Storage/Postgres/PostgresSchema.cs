@@ -2,7 +2,7 @@ namespace VcService.Storage.Postgres;
 
 /// <summary>
 /// The PostgreSQL schema as numbered migrations, applied in order and recorded in
-/// <c>schema_migrations</c>. Never edit a released migration: append a new one (columns added
+/// <c>vcservice_migrations</c>. Never edit a released migration: append a new one (columns added
 /// to the SQLite schema's <c>AddedColumns</c> get an <c>ALTER TABLE … ADD COLUMN IF NOT EXISTS</c> here).
 /// Tables and columns mirror the SQLite schema; times are <c>timestamptz</c> (microseconds),
 /// JSON stays <c>text</c> so it reads back byte for byte.
