@@ -91,7 +91,9 @@ if compgen -G "tests/interop/*.test.mjs" >/dev/null || compgen -G "tests/browser
   export VCSERVICE_API_KEY="vck_interop_$(date +%s%N)"
   export VCSERVICE_CLI="$ROOT/src/VcService.Cli/bin/Release/net10.0/vcservice.dll"
   export CHROMIUM_PATH="$CHROMIUM"
+  # The suites verify far more often than a real client: lift the per-IP verify rate limit.
   ASPNETCORE_ENVIRONMENT=Development VcService__DataDirectory="$DATA" VcService__Demo__ApiKey="$VCSERVICE_API_KEY" \
+    VcService__RateLimit__Verify__PermitLimit=1000000 VcService__RateLimit__PublicRead__PermitLimit=1000000 \
     dotnet src/VcService.Api/bin/Release/net10.0/VcService.Api.dll --urls "$VCSERVICE_URL" > "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 60); do curl -fs "$VCSERVICE_URL/health" >/dev/null 2>&1 && break; sleep 0.5; done

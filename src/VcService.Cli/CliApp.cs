@@ -17,6 +17,7 @@ public static class CliApp
         root.Add(SignCommands.Create());
         root.Add(VerifyCommand.Create());
         root.Add(RenderCommand.Create());
+        root.Add(TrustCommands.Create());
         return root;
     }
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using VcService.Api.Tests;
 using VcService.Storage.Postgres;
 using VcService.Storage.Sqlite;
 
@@ -27,6 +26,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             ApiKeys = new SqliteApiKeyStore(database),
             StatusLists = new SqliteStatusListStore(database, options, time),
             Audit = new SqliteAuditLog(database),
+            Deqar = new SqliteDeqarRegister(database),
         };
     }
 
@@ -65,6 +65,7 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IRunsOnPost
             ApiKeys = new PostgresApiKeyStore(database),
             StatusLists = new PostgresStatusListStore(database, options, time),
             Audit = new PostgresAuditLog(database),
+            Deqar = new PostgresDeqarRegister(database),
         };
     }
 

@@ -9,7 +9,7 @@ namespace VcService.Storage.Tests;
 /// database and opens "instances" (own database object and pool) over it. Times use whole
 /// microseconds, the finest both providers keep.
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     protected static readonly DateTimeOffset T0 = new(2026, 3, 4, 5, 6, 7, 891, 234, TimeSpan.Zero);
     protected readonly ManualTimeProvider Clock = new(T0);
@@ -49,7 +49,7 @@ public abstract class StoreContractTests : IAsyncLifetime
             await instance.DisposeAsync();
     }
 
-    private static IssuerTenant Tenant(string id) => new()
+    protected static IssuerTenant Tenant(string id) => new()
     {
         Id = id,
         LegalName = new Dictionary<string, string> { ["en"] = $"University {id}", ["fr"] = $"Université {id}" },

@@ -1,3 +1,4 @@
+using VcService.MicroCredentials.Trust;
 using VcService.Storage.Abstractions;
 
 namespace VcService.Storage.Tests;
@@ -15,6 +16,7 @@ public sealed class StoreSet(Func<ValueTask> dispose) : IAsyncDisposable
     public required IApiKeyStore ApiKeys { get; init; }
     public required IStatusListStore StatusLists { get; init; }
     public required IAuditLog Audit { get; init; }
+    public required IDeqarRegister Deqar { get; init; }
 
     public ValueTask DisposeAsync() => dispose();
 }

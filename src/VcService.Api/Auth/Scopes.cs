@@ -17,4 +17,6 @@ public static class VcClaims
     public const string Tenant = "vc_tenant";
     public const string Scope = "scope";
     public const string ClientId = "client_id";
+    /// <summary>Present (<c>true</c>) on the operator's principal: the admin API key, or a token with the admin scope.</summary>
+    public const string Admin = "vc_admin";
 }

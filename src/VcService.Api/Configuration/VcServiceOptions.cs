@@ -27,6 +27,9 @@ public sealed class VcServiceOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     public DemoOptions Demo { get; set; } = new();
+
+    /// <summary>Secret that authenticates the operator on <c>/v1/admin</c> (<c>Authorization: Bearer …</c>); unset = only an OAuth admin scope can.</summary>
+    public string? AdminApiKey { get; set; }
 }
 
 public sealed class DemoOptions

@@ -15,7 +15,7 @@ public static class DidApi
                 return Problems.Result(StatusCodes.Status404NotFound, "Not found", $"There is no issuer '{issuerId}'.");
             var document = await keys.GetDidDocumentAsync(issuerId, cancellationToken);
             return Results.Text(document.ToJson().ToJsonString(), "application/did+json");
-        }).WithTags("DID").AllowAnonymous();
+        }).WithTags("DID").AllowAnonymous().RequireRateLimiting(PublicRateLimits.PublicRead);
         return app;
     }
 }

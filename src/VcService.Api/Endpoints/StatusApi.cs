@@ -14,7 +14,7 @@ public static class StatusApi
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/status/{issuerId}/{listId}", GetListAsync).WithTags("Status").AllowAnonymous();
+        app.MapGet("/status/{issuerId}/{listId}", GetListAsync).WithTags("Status").AllowAnonymous().RequireRateLimiting(PublicRateLimits.PublicRead);
 
         var issuers = app.MapGroup("/v1/issuers/{issuerId}").RequireAuthorization().WithTags("Issuer");
         issuers.MapPost("/credentials/{id}/status", ChangeAsync);

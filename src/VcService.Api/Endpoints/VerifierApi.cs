@@ -8,7 +8,7 @@ public static class VerifierApi
 {
     public static IEndpointRouteBuilder MapVerifierApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/verify", VerifyAsync).WithTags("Verifier").AllowAnonymous();
+        app.MapPost("/v1/verify", VerifyAsync).WithTags("Verifier").AllowAnonymous().RequireRateLimiting(PublicRateLimits.Verify);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VcService.Api.Configuration;
+using VcService.MicroCredentials.Trust;
 using VcService.Storage.Abstractions;
 using VcService.Storage.Postgres;
 using VcService.Storage.Sqlite;
@@ -38,6 +39,12 @@ public static class StorageHosting
         }
         return services;
     }
+
+    /// <summary>The DEQAR register (trust registry) of the registered provider.</summary>
+    public static IDeqarRegister CreateDeqarRegister(IServiceProvider services) =>
+        services.GetService<PostgresDatabase>() is { } postgres
+            ? new PostgresDeqarRegister(postgres)
+            : new SqliteDeqarRegister(services.GetRequiredService<SqliteDatabase>());
 
     /// <summary>The status list store of the registered provider, with the given list options.</summary>
     public static IStatusListStore CreateStatusListStore(IServiceProvider services, StatusListStoreOptions options)

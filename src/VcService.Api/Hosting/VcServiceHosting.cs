@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using VcService.Api.Admin;
 using VcService.Api.Auth;
 using VcService.Api.Configuration;
 using VcService.Api.Endpoints;
@@ -8,6 +8,7 @@ using VcService.Api.Http;
 using VcService.Api.Issuance;
 using VcService.Api.Status;
 using VcService.Api.Tenants;
+using VcService.Api.Trust;
 using VcService.Credentials.Dids;
 using VcService.Credentials.Verification;
 using VcService.Credentials.Verification.Checks;
@@ -49,10 +50,11 @@ public static class VcServiceHosting
         services.AddSingleton<IVerificationCheck, AnnexICheck>();
         services.AddSingleton<CredentialVerifier>();
         services.AddStatusLists(builder.Configuration);
+        services.AddTrust(builder.Configuration);
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddVcServiceAuthentication(builder.Configuration);
+        services.AddPublicRateLimits(builder.Configuration);
+        services.AddSingleton<TenantKeyManagement>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -60,6 +62,7 @@ public static class VcServiceHosting
         });
 
         services.AddHostedService<StartupInitializer>();
+        services.AddHostedService<MasterKeyCheck>();
         return builder;
     }
 
@@ -89,6 +92,7 @@ public static class VcServiceHosting
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthApi();
         app.MapDidApi();
@@ -97,6 +101,7 @@ public static class VcServiceHosting
         app.MapVerifyPageApi();
         app.MapStatusApi();
         app.MapContextApi();
+        app.MapAdminApi();
         return app;
     }
 

@@ -12,11 +12,16 @@ namespace VcService.Api.Http;
 /// </summary>
 public sealed class JsonBody(IOptions<VcServiceOptions> options)
 {
-    public async Task<(JsonNode? Node, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<(JsonNode? Node, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+
+    /// <summary>Reads with an endpoint's own (smaller) size limit.</summary>
+    public async Task<(JsonNode? Node, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        if (request.ContentLength > limits.MaxRequestBodyBytes)
-            return (null, TooLarge(limits.MaxRequestBodyBytes));
+        maxBytes = Math.Min(maxBytes, limits.MaxRequestBodyBytes);
+        if (request.ContentLength > maxBytes)
+            return (null, TooLarge(maxBytes));
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is not null && mediaType != "application/json" && !mediaType.EndsWith("+json", StringComparison.Ordinal))
             return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
@@ -24,7 +29,7 @@ public sealed class JsonBody(IOptions<VcServiceOptions> options)
 
         var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
-            sizeFeature.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            sizeFeature.MaxRequestBodySize = maxBytes;
 
         using var buffer = new MemoryStream();
         try
@@ -33,10 +38,10 @@ public sealed class JsonBody(IOptions<VcServiceOptions> options)
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(limits.MaxRequestBodyBytes));
+            return (null, TooLarge(maxBytes));
         }
-        if (buffer.Length > limits.MaxRequestBodyBytes)
-            return (null, TooLarge(limits.MaxRequestBodyBytes));
+        if (buffer.Length > maxBytes)
+            return (null, TooLarge(maxBytes));
         if (buffer.Length == 0)
             return (null, Problems.Result(StatusCodes.Status400BadRequest, "Invalid request", "The request body is empty; a JSON document is expected."));
 

@@ -19,7 +19,8 @@ public sealed class StatusListPublisher(
     TenantDids dids,
     StatusListUrls urls,
     IOptions<StatusListOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IKeyStore signingKeys)
 {
     public const string JwtMediaType = "application/jwt";
 
@@ -30,12 +31,17 @@ public sealed class StatusListPublisher(
         if (list is null)
             return null;
         var now = time.GetUtcNow();
-        if (list.Signed is { } signed && signed.Version == list.Version && !NearExpiry(signed, now))
+        if (list.Signed is { } signed && signed.Version == list.Version && !NearExpiry(signed, now)
+            && !await KeyRetiredSinceAsync(tenantId, signed.SignedAt, cancellationToken))
             return signed;
         var fresh = await SignAsync(list, now, cancellationToken);
         await store.SaveSignedAsync(tenantId, listId, fresh, cancellationToken);
         return fresh;
     }
+
+    /// <summary>A key retired after the cached copy was signed may have signed it: re-sign with the active key.</summary>
+    private async Task<bool> KeyRetiredSinceAsync(string tenantId, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
+        (await signingKeys.ListAsync(tenantId, cancellationToken)).Any(k => k.RetiredAt is { } retired && retired >= signedAt);
 
     /// <summary>Re-sign before a cached copy (max-age) could outlive the credential's validity.</summary>
     private bool NearExpiry(SignedStatusList signed, DateTimeOffset now) =>

@@ -60,7 +60,8 @@ public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protecto
 
     /// <summary>
     /// The tenant's DID document: every key (active and older ones, so credentials they signed still
-    /// verify) as a Multikey method <c>#key-n</c> and a JsonWebKey method <c>#key-n-jwk</c>.
+    /// verify) as a Multikey method <c>#key-n</c> and a JsonWebKey method <c>#key-n-jwk</c>. A retired
+    /// key carries <c>revoked</c> (its compromise or retirement time): what it signed before still verifies.
     /// </summary>
     public async Task<DidDocument> GetDidDocumentAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -69,8 +70,8 @@ public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protecto
         foreach (var stored in await keys.ListAsync(tenantId, cancellationToken))
         {
             var publicKey = PublicKey.FromMultikey(stored.PublicKeyMultibase);
-            methods.Add(new VerificationMethod($"{did}#{stored.KeyId}", VerificationMethodTypes.Multikey, did, publicKey));
-            methods.Add(new VerificationMethod($"{did}#{stored.KeyId}-jwk", VerificationMethodTypes.JsonWebKey, did, publicKey));
+            methods.Add(new VerificationMethod($"{did}#{stored.KeyId}", VerificationMethodTypes.Multikey, did, publicKey, stored.RevokedFrom));
+            methods.Add(new VerificationMethod($"{did}#{stored.KeyId}-jwk", VerificationMethodTypes.JsonWebKey, did, publicKey, stored.RevokedFrom));
         }
         return new DidDocument(did, methods, methods.Select(m => m.Id).ToList());
     }

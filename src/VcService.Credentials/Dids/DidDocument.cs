@@ -3,8 +3,12 @@ using VcService.Crypto;
 
 namespace VcService.Credentials.Dids;
 
-/// <summary>A verification method of a DID document (DID Core §5.2) with its decoded public key.</summary>
-public sealed record VerificationMethod(string Id, string Type, string Controller, PublicKey PublicKey);
+/// <summary>
+/// A verification method of a DID document (DID Core §5.2) with its decoded public key.
+/// <paramref name="Revoked"/> is the <c>revoked</c> property of Controlled Identifiers 1.0 §2.2.1:
+/// signatures made at or after that instant are not accepted.
+/// </summary>
+public sealed record VerificationMethod(string Id, string Type, string Controller, PublicKey PublicKey, DateTimeOffset? Revoked = null);
 
 /// <summary>
 /// The parts of a DID document (DID Core) that verification needs: the verification methods and
@@ -38,6 +42,8 @@ public sealed record DidDocument(string Id, IReadOnlyList<VerificationMethod> Ve
                 node["publicKeyJwk"] = method.PublicKey.ToJwk();
             else
                 node["publicKeyMultibase"] = method.PublicKey.ToMultikey();
+            if (method.Revoked is { } revoked)
+                node["revoked"] = DataModel.CredentialDocument.FormatDateTime(revoked);
             methods.Add(node);
         }
         var assertion = new JsonArray();
@@ -98,7 +104,12 @@ public sealed record DidDocument(string Id, IReadOnlyList<VerificationMethod> Ve
                 key = PublicKey.FromMultikey(multibase);
             else if (vm["publicKeyJwk"] is JsonObject jwk)
                 key = PublicKey.FromJwk(jwk);
-            return key is null ? null : new VerificationMethod(methodId, type, controller, key);
+            DateTimeOffset? revoked = null;
+            if (vm["revoked"] is JsonValue r && r.TryGetValue<string>(out var revokedText))
+                revoked = DateTimeOffset.TryParse(revokedText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : DateTimeOffset.MinValue; // unreadable: treat as revoked from the start
+            return key is null ? null : new VerificationMethod(methodId, type, controller, key, revoked);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or System.Security.Cryptography.CryptographicException)
         {

@@ -34,6 +34,8 @@ public sealed class CredentialVerifier(IEnumerable<IVerificationCheck> checks, T
         return new VerificationReport
         {
             Verified = verified,
+            IssuerRecognised = context.Issuer?.Recognised == true,
+            Issuer = context.Issuer,
             Format = context.Format,
             Profile = context.Profile,
             IssuerDid = context.IssuerDid,

@@ -45,6 +45,9 @@ public sealed class VerificationContext(JsonNode input, DateTimeOffset now)
     /// <summary>The credential profile recognised by a profile reader (<c>elm</c>, <c>obv3</c>).</summary>
     public string? Profile { get; set; }
 
+    /// <summary>The issuer section (who the issuer is, whether the trust registry recognises it), once the issuer check ran.</summary>
+    public IssuerReport? Issuer { get; set; }
+
     /// <summary>Whether the checks that establish authenticity have failed (later checks then skip).</summary>
     public bool FormatFailed { get; set; }
 }

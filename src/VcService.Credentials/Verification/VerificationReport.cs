@@ -10,9 +10,15 @@ namespace VcService.Credentials.Verification;
 public sealed record VerificationReport
 {
     [JsonPropertyName("verified")] public required bool Verified { get; init; }
+    /// <summary>
+    /// Whether the trust registry recognises the (authenticated) issuer — distinct from
+    /// <see cref="Verified"/>: an authentic credential of an unknown issuer is verified but not recognised.
+    /// </summary>
+    [JsonPropertyName("issuerRecognised")] public bool IssuerRecognised { get; init; }
     [JsonPropertyName("format")] public string? Format { get; init; }
     [JsonPropertyName("profile")] public string? Profile { get; init; }
     [JsonPropertyName("issuerDid")] public string? IssuerDid { get; init; }
+    [JsonPropertyName("issuer")] public IssuerReport? Issuer { get; init; }
     [JsonPropertyName("checks")] public required IReadOnlyList<CheckResult> Checks { get; init; }
     [JsonPropertyName("annexI")] public JsonObject? AnnexI { get; init; }
     [JsonPropertyName("credential")] public JsonObject? Credential { get; init; }

@@ -16,6 +16,27 @@ public sealed record IssuerTenant
     public required DateTimeOffset CreatedAt { get; init; }
     /// <summary>Whether credentials also get a <c>suspension</c> status entry (revocation is always there).</summary>
     public bool SuspensionEnabled { get; init; }
+    /// <summary>Legal identifiers by kind (<see cref="LegalIdentifierKinds"/>: national, vat, eidas, eter), stored as JSON.</summary>
+    public IReadOnlyDictionary<string, string> LegalIdentifiers { get; init; } = new Dictionary<string, string>();
+    /// <summary>Region within the country (e.g. a NUTS code), free text.</summary>
+    public string? Region { get; init; }
+    /// <summary>Type of the keys the tenant's rotations create by default: <c>Ed25519</c> or <c>P256</c>.</summary>
+    public string KeyType { get; init; } = "Ed25519";
+    public DateTimeOffset? UpdatedAt { get; init; }
+}
+
+/// <summary>The kinds of legal identifier an issuer tenant can have.</summary>
+public static class LegalIdentifierKinds
+{
+    /// <summary>National business / education register number.</summary>
+    public const string National = "national";
+    public const string Vat = "vat";
+    /// <summary>eIDAS legal person identifier.</summary>
+    public const string Eidas = "eidas";
+    /// <summary>European Tertiary Education Register id.</summary>
+    public const string Eter = "eter";
+
+    public static readonly IReadOnlyList<string> All = [National, Vat, Eidas, Eter];
 }
 
 /// <summary>A signing key of a tenant; the private part is only ever held encrypted.</summary>
@@ -32,8 +53,15 @@ public sealed record StoredKey
     public required byte[] EncryptedPrivateKey { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public bool Active { get; init; } = true;
-    /// <summary>When set, signatures by this key made after this instant are not accepted (compromise).</summary>
+    /// <summary>When the key was retired: it no longer signs. Signatures made at or after <see cref="RevokedFrom"/> are not accepted.</summary>
     public DateTimeOffset? RetiredAt { get; init; }
+    /// <summary>For a compromised key: the earliest instant it may have been in other hands.</summary>
+    public DateTimeOffset? CompromisedAt { get; init; }
+    /// <summary>Why the key was retired (free text from the operator).</summary>
+    public string? RetireReason { get; init; }
+
+    /// <summary>From when signatures by this key are refused: the compromise time, else the retirement time; null while not retired.</summary>
+    public DateTimeOffset? RevokedFrom => RetiredAt is null ? null : CompromisedAt ?? RetiredAt;
 }
 
 /// <summary>A credential the service issued, with the record it was made from.</summary>

@@ -6,6 +6,8 @@ public interface ITenantStore
     Task<IReadOnlyList<IssuerTenant>> ListAsync(CancellationToken cancellationToken);
     /// <summary>Inserts the tenant; returns false when a tenant with that id exists.</summary>
     Task<bool> TryAddAsync(IssuerTenant tenant, CancellationToken cancellationToken);
+    /// <summary>Replaces the stored tenant of that id (its id and creation time stay); returns false when there is none.</summary>
+    Task<bool> UpdateAsync(IssuerTenant tenant, CancellationToken cancellationToken);
 }
 
 public interface IKeyStore
@@ -13,6 +15,10 @@ public interface IKeyStore
     /// <summary>All keys of the tenant, oldest first (retired ones included: they stay in the DID document).</summary>
     Task<IReadOnlyList<StoredKey>> ListAsync(string tenantId, CancellationToken cancellationToken);
     Task AddAsync(StoredKey key, CancellationToken cancellationToken);
+    /// <summary>Marks the other active keys of that type inactive (they stay published); used after a rotation.</summary>
+    Task DeactivateOthersAsync(string tenantId, string keyType, string exceptKeyId, CancellationToken cancellationToken);
+    /// <summary>Retires the key (inactive, with retirement time, optional compromise time and reason); false when there is no such unretired key.</summary>
+    Task<bool> RetireAsync(string tenantId, string keyId, DateTimeOffset retiredAt, DateTimeOffset? compromisedAt, string? reason, CancellationToken cancellationToken);
 }
 
 public interface ICredentialStore

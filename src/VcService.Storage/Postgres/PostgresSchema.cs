@@ -119,5 +119,48 @@ internal static class PostgresSchema
             CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
                 FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
             """),
+
+        // Admin API: tenant details and key retirement (SQLite: AddedColumns).
+        new(2, "tenant details, key retirement", """
+            ALTER TABLE tenants ADD COLUMN legal_identifiers_json text NOT NULL DEFAULT '{}';
+            ALTER TABLE tenants ADD COLUMN region text NULL;
+            ALTER TABLE tenants ADD COLUMN key_type text NOT NULL DEFAULT 'Ed25519';
+            ALTER TABLE tenants ADD COLUMN updated_at timestamptz NULL;
+            ALTER TABLE signing_keys ADD COLUMN compromised_at timestamptz NULL;
+            ALTER TABLE signing_keys ADD COLUMN retire_reason text NULL;
+            """),
+
+        // Trust registry: imported DEQAR institution data (SQLite: SqliteTrustSchema).
+        new(3, "trust registry", """
+            CREATE TABLE deqar_institutions (
+                deqar_id      text PRIMARY KEY,
+                eter_id       text NULL,
+                eter_key      text NULL,
+                name_primary  text NOT NULL,
+                name_official text NULL,
+                acronym       text NULL,
+                country       text NOT NULL,
+                city          text NULL,
+                website_link  text NULL
+            );
+            CREATE INDEX deqar_institutions_eter ON deqar_institutions(eter_key);
+
+            -- identifier_key: upper case without white space, the comparison form.
+            CREATE TABLE deqar_identifiers (
+                deqar_id       text NOT NULL REFERENCES deqar_institutions(deqar_id) ON DELETE CASCADE,
+                identifier     text NOT NULL,
+                identifier_key text NOT NULL,
+                resource       text NULL,
+                PRIMARY KEY (deqar_id, identifier_key)
+            );
+            CREATE INDEX deqar_identifiers_key ON deqar_identifiers(identifier_key);
+
+            CREATE TABLE deqar_import (
+                id           integer PRIMARY KEY CHECK (id = 1),
+                source       text NOT NULL,
+                imported_at  timestamptz NOT NULL,
+                institutions integer NOT NULL
+            );
+            """),
     ];
 }

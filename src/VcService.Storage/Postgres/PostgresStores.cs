@@ -23,7 +23,8 @@ internal static class PostgresTime
 
 public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStore
 {
-    private const string Columns = "id, legal_name_json, country, legal_identifier, deqar_id, homepage, default_profile, default_format, validation_profile, created_at, suspension_enabled";
+    private const string Columns = "id, legal_name_json, country, legal_identifier, deqar_id, homepage, default_profile, default_format, validation_profile, created_at, suspension_enabled, legal_identifiers_json, region, key_type, updated_at";
+    private const string Values = "@Id, @LegalNameJson, @Country, @LegalIdentifier, @DeqarId, @Homepage, @DefaultProfile, @DefaultFormat, @ValidationProfile, @CreatedAt, @SuspensionEnabled, @LegalIdentifiersJson, @Region, @KeyType, @UpdatedAt";
 
     public async Task<IssuerTenant?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -46,24 +47,44 @@ public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO tenants ({Columns}) VALUES (@Id, @LegalNameJson, @Country, @LegalIdentifier, @DeqarId, @Homepage, @DefaultProfile, @DefaultFormat, @ValidationProfile, @CreatedAt, @SuspensionEnabled) ON CONFLICT (id) DO NOTHING",
-            new
-            {
-                tenant.Id,
-                LegalNameJson = JsonSerializer.Serialize(tenant.LegalName),
-                tenant.Country,
-                tenant.LegalIdentifier,
-                tenant.DeqarId,
-                tenant.Homepage,
-                tenant.DefaultProfile,
-                tenant.DefaultFormat,
-                tenant.ValidationProfile,
-                CreatedAt = PostgresTime.Write(tenant.CreatedAt),
-                tenant.SuspensionEnabled,
-            },
-            cancellationToken: cancellationToken));
+            $"INSERT INTO tenants ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING",
+            Parameters(tenant), cancellationToken: cancellationToken));
         return inserted == 1;
     }
+
+    public async Task<bool> UpdateAsync(IssuerTenant tenant, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE tenants SET legal_name_json = @LegalNameJson, country = @Country, legal_identifier = @LegalIdentifier,
+                deqar_id = @DeqarId, homepage = @Homepage, default_profile = @DefaultProfile, default_format = @DefaultFormat,
+                validation_profile = @ValidationProfile, suspension_enabled = @SuspensionEnabled,
+                legal_identifiers_json = @LegalIdentifiersJson, region = @Region, key_type = @KeyType, updated_at = @UpdatedAt
+            WHERE id = @Id
+            """,
+            Parameters(tenant), cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    private static object Parameters(IssuerTenant tenant) => new
+    {
+        tenant.Id,
+        LegalNameJson = JsonSerializer.Serialize(tenant.LegalName),
+        tenant.Country,
+        tenant.LegalIdentifier,
+        tenant.DeqarId,
+        tenant.Homepage,
+        tenant.DefaultProfile,
+        tenant.DefaultFormat,
+        tenant.ValidationProfile,
+        CreatedAt = PostgresTime.Write(tenant.CreatedAt),
+        tenant.SuspensionEnabled,
+        LegalIdentifiersJson = JsonSerializer.Serialize(tenant.LegalIdentifiers),
+        tenant.Region,
+        tenant.KeyType,
+        UpdatedAt = PostgresTime.Write(tenant.UpdatedAt),
+    };
 
     private sealed class TenantRow
     {
@@ -78,6 +99,10 @@ public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStor
         public string? validation_profile { get; set; }
         public DateTime created_at { get; set; }
         public bool suspension_enabled { get; set; }
+        public string legal_identifiers_json { get; set; } = "{}";
+        public string? region { get; set; }
+        public string key_type { get; set; } = "Ed25519";
+        public DateTime? updated_at { get; set; }
 
         public IssuerTenant ToTenant() => new()
         {
@@ -92,6 +117,10 @@ public sealed class PostgresTenantStore(PostgresDatabase database) : ITenantStor
             ValidationProfile = validation_profile,
             CreatedAt = PostgresTime.Read(created_at),
             SuspensionEnabled = suspension_enabled,
+            LegalIdentifiers = JsonSerializer.Deserialize<Dictionary<string, string>>(legal_identifiers_json) ?? [],
+            Region = region,
+            KeyType = key_type,
+            UpdatedAt = PostgresTime.Read(updated_at),
         };
     }
 }
@@ -102,7 +131,7 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<KeyRow>(new CommandDefinition(
-            "SELECT tenant_id, key_id, key_type, public_key_multibase, encrypted_private_key, created_at, active, retired_at FROM signing_keys WHERE tenant_id = @tenantId ORDER BY created_at, key_id COLLATE \"C\"",
+            "SELECT tenant_id, key_id, key_type, public_key_multibase, encrypted_private_key, created_at, active, retired_at, compromised_at, retire_reason FROM signing_keys WHERE tenant_id = @tenantId ORDER BY created_at, key_id COLLATE \"C\"",
             new { tenantId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToKey()).ToList();
     }
@@ -111,7 +140,7 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO signing_keys (tenant_id, key_id, key_type, public_key_multibase, encrypted_private_key, created_at, active, retired_at) VALUES (@TenantId, @KeyId, @KeyType, @PublicKeyMultibase, @EncryptedPrivateKey, @CreatedAt, @Active, @RetiredAt)",
+            "INSERT INTO signing_keys (tenant_id, key_id, key_type, public_key_multibase, encrypted_private_key, created_at, active, retired_at, compromised_at, retire_reason) VALUES (@TenantId, @KeyId, @KeyType, @PublicKeyMultibase, @EncryptedPrivateKey, @CreatedAt, @Active, @RetiredAt, @CompromisedAt, @RetireReason)",
             new
             {
                 key.TenantId,
@@ -122,8 +151,28 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
                 CreatedAt = PostgresTime.Write(key.CreatedAt),
                 key.Active,
                 RetiredAt = PostgresTime.Write(key.RetiredAt),
+                CompromisedAt = PostgresTime.Write(key.CompromisedAt),
+                key.RetireReason,
             },
             cancellationToken: cancellationToken));
+    }
+
+    public async Task DeactivateOthersAsync(string tenantId, string keyType, string exceptKeyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE signing_keys SET active = false WHERE tenant_id = @tenantId AND key_type = @keyType AND key_id <> @exceptKeyId AND active",
+            new { tenantId, keyType, exceptKeyId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> RetireAsync(string tenantId, string keyId, DateTimeOffset retiredAt, DateTimeOffset? compromisedAt, string? reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE signing_keys SET active = false, retired_at = @retiredAt, compromised_at = @compromisedAt, retire_reason = @reason WHERE tenant_id = @tenantId AND key_id = @keyId AND retired_at IS NULL",
+            new { tenantId, keyId, retiredAt = PostgresTime.Write(retiredAt), compromisedAt = PostgresTime.Write(compromisedAt), reason },
+            cancellationToken: cancellationToken));
+        return changed == 1;
     }
 
     private sealed class KeyRow
@@ -136,6 +185,8 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
         public DateTime created_at { get; set; }
         public bool active { get; set; }
         public DateTime? retired_at { get; set; }
+        public DateTime? compromised_at { get; set; }
+        public string? retire_reason { get; set; }
 
         public StoredKey ToKey() => new()
         {
@@ -147,6 +198,8 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
             CreatedAt = PostgresTime.Read(created_at),
             Active = active,
             RetiredAt = PostgresTime.Read(retired_at),
+            CompromisedAt = PostgresTime.Read(compromised_at),
+            RetireReason = retire_reason,
         };
     }
 }

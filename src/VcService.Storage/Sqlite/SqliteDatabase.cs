@@ -46,6 +46,8 @@ public sealed class SqliteDatabase : IStorageDatabase
         using var command = connection.CreateCommand();
         command.CommandText = SqliteSchema.Script;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = SqliteTrustSchema.Script;
+        await command.ExecuteNonQueryAsync(cancellationToken);
         foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
             await AddColumnIfMissingAsync(connection, table, column, definition, cancellationToken);
     }

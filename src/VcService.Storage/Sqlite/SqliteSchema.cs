@@ -113,5 +113,11 @@ internal static class SqliteSchema
     public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
     [
         ("tenants", "suspension_enabled", "INTEGER NOT NULL DEFAULT 0"),
+        ("tenants", "legal_identifiers_json", "TEXT NOT NULL DEFAULT '{}'"),
+        ("tenants", "region", "TEXT NULL"),
+        ("tenants", "key_type", "TEXT NOT NULL DEFAULT 'Ed25519'"),
+        ("tenants", "updated_at", "TEXT NULL"),
+        ("signing_keys", "compromised_at", "TEXT NULL"),
+        ("signing_keys", "retire_reason", "TEXT NULL"),
     ];
 }

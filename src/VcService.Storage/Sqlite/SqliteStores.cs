@@ -15,7 +15,8 @@ internal static class SqliteText
 
 public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
 {
-    private const string Columns = "id, legal_name_json, country, legal_identifier, deqar_id, homepage, default_profile, default_format, validation_profile, created_at, suspension_enabled";
+    private const string Columns = "id, legal_name_json, country, legal_identifier, deqar_id, homepage, default_profile, default_format, validation_profile, created_at, suspension_enabled, legal_identifiers_json, region, key_type, updated_at";
+    private const string Values = "@Id, @LegalNameJson, @Country, @LegalIdentifier, @DeqarId, @Homepage, @DefaultProfile, @DefaultFormat, @ValidationProfile, @CreatedAt, @SuspensionEnabled, @LegalIdentifiersJson, @Region, @KeyType, @UpdatedAt";
 
     public async Task<IssuerTenant?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -37,24 +38,44 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO tenants ({Columns}) VALUES (@Id, @LegalNameJson, @Country, @LegalIdentifier, @DeqarId, @Homepage, @DefaultProfile, @DefaultFormat, @ValidationProfile, @CreatedAt, @SuspensionEnabled) ON CONFLICT(id) DO NOTHING",
-            new
-            {
-                tenant.Id,
-                LegalNameJson = JsonSerializer.Serialize(tenant.LegalName),
-                tenant.Country,
-                tenant.LegalIdentifier,
-                tenant.DeqarId,
-                tenant.Homepage,
-                tenant.DefaultProfile,
-                tenant.DefaultFormat,
-                tenant.ValidationProfile,
-                CreatedAt = SqliteText.Time(tenant.CreatedAt),
-                SuspensionEnabled = tenant.SuspensionEnabled ? 1 : 0,
-            },
-            cancellationToken: cancellationToken));
+            $"INSERT INTO tenants ({Columns}) VALUES ({Values}) ON CONFLICT(id) DO NOTHING",
+            Parameters(tenant), cancellationToken: cancellationToken));
         return inserted == 1;
     }
+
+    public async Task<bool> UpdateAsync(IssuerTenant tenant, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE tenants SET legal_name_json = @LegalNameJson, country = @Country, legal_identifier = @LegalIdentifier,
+                deqar_id = @DeqarId, homepage = @Homepage, default_profile = @DefaultProfile, default_format = @DefaultFormat,
+                validation_profile = @ValidationProfile, suspension_enabled = @SuspensionEnabled,
+                legal_identifiers_json = @LegalIdentifiersJson, region = @Region, key_type = @KeyType, updated_at = @UpdatedAt
+            WHERE id = @Id
+            """,
+            Parameters(tenant), cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    private static object Parameters(IssuerTenant tenant) => new
+    {
+        tenant.Id,
+        LegalNameJson = JsonSerializer.Serialize(tenant.LegalName),
+        tenant.Country,
+        tenant.LegalIdentifier,
+        tenant.DeqarId,
+        tenant.Homepage,
+        tenant.DefaultProfile,
+        tenant.DefaultFormat,
+        tenant.ValidationProfile,
+        CreatedAt = SqliteText.Time(tenant.CreatedAt),
+        SuspensionEnabled = tenant.SuspensionEnabled ? 1 : 0,
+        LegalIdentifiersJson = JsonSerializer.Serialize(tenant.LegalIdentifiers),
+        tenant.Region,
+        tenant.KeyType,
+        UpdatedAt = tenant.UpdatedAt is { } u ? SqliteText.Time(u) : null,
+    };
 
     private sealed class TenantRow
     {
@@ -69,6 +90,10 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
         public string? validation_profile { get; set; }
         public string created_at { get; set; } = "";
         public long suspension_enabled { get; set; }
+        public string? legal_identifiers_json { get; set; }
+        public string? region { get; set; }
+        public string? key_type { get; set; }
+        public string? updated_at { get; set; }
 
         public IssuerTenant ToTenant() => new()
         {
@@ -83,6 +108,10 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
             ValidationProfile = validation_profile,
             CreatedAt = SqliteText.Time(created_at),
             SuspensionEnabled = suspension_enabled != 0,
+            LegalIdentifiers = JsonSerializer.Deserialize<Dictionary<string, string>>(legal_identifiers_json ?? "{}") ?? [],
+            Region = region,
+            KeyType = key_type ?? "Ed25519",
+            UpdatedAt = SqliteText.OptionalTime(updated_at),
         };
     }
 }
@@ -93,7 +122,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<KeyRow>(new CommandDefinition(
-            "SELECT tenant_id, key_id, key_type, public_key_multibase, encrypted_private_key, created_at, active, retired_at FROM signing_keys WHERE tenant_id = @tenantId ORDER BY created_at, key_id",
+            "SELECT tenant_id, key_id, key_type, public_key_multibase, encrypted_private_key, created_at, active, retired_at, compromised_at, retire_reason FROM signing_keys WHERE tenant_id = @tenantId ORDER BY created_at, key_id",
             new { tenantId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToKey()).ToList();
     }
@@ -102,7 +131,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO signing_keys (tenant_id, key_id, key_type, public_key_multibase, encrypted_private_key, created_at, active, retired_at) VALUES (@TenantId, @KeyId, @KeyType, @PublicKeyMultibase, @EncryptedPrivateKey, @CreatedAt, @Active, @RetiredAt)",
+            "INSERT INTO signing_keys (tenant_id, key_id, key_type, public_key_multibase, encrypted_private_key, created_at, active, retired_at, compromised_at, retire_reason) VALUES (@TenantId, @KeyId, @KeyType, @PublicKeyMultibase, @EncryptedPrivateKey, @CreatedAt, @Active, @RetiredAt, @CompromisedAt, @RetireReason)",
             new
             {
                 key.TenantId,
@@ -113,8 +142,35 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
                 CreatedAt = SqliteText.Time(key.CreatedAt),
                 Active = key.Active ? 1 : 0,
                 RetiredAt = key.RetiredAt is { } r ? SqliteText.Time(r) : null,
+                CompromisedAt = key.CompromisedAt is { } c ? SqliteText.Time(c) : null,
+                key.RetireReason,
             },
             cancellationToken: cancellationToken));
+    }
+
+    public async Task DeactivateOthersAsync(string tenantId, string keyType, string exceptKeyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE signing_keys SET active = 0 WHERE tenant_id = @tenantId AND key_type = @keyType AND key_id <> @exceptKeyId AND active = 1",
+            new { tenantId, keyType, exceptKeyId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> RetireAsync(string tenantId, string keyId, DateTimeOffset retiredAt, DateTimeOffset? compromisedAt, string? reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE signing_keys SET active = 0, retired_at = @retiredAt, compromised_at = @compromisedAt, retire_reason = @reason WHERE tenant_id = @tenantId AND key_id = @keyId AND retired_at IS NULL",
+            new
+            {
+                tenantId,
+                keyId,
+                retiredAt = SqliteText.Time(retiredAt),
+                compromisedAt = compromisedAt is { } c ? SqliteText.Time(c) : null,
+                reason,
+            },
+            cancellationToken: cancellationToken));
+        return changed == 1;
     }
 
     private sealed class KeyRow
@@ -127,6 +183,8 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         public string created_at { get; set; } = "";
         public long active { get; set; }
         public string? retired_at { get; set; }
+        public string? compromised_at { get; set; }
+        public string? retire_reason { get; set; }
 
         public StoredKey ToKey() => new()
         {
@@ -138,6 +196,8 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             CreatedAt = SqliteText.Time(created_at),
             Active = active != 0,
             RetiredAt = SqliteText.OptionalTime(retired_at),
+            CompromisedAt = SqliteText.OptionalTime(compromised_at),
+            RetireReason = retire_reason,
         };
     }
 }

@@ -38,6 +38,8 @@ public sealed class SignatureCheck(CompositeDidResolver resolver) : IVerificatio
         context.SigningMethod = method.Method;
         if (parsed.Payload["iat"] is System.Text.Json.Nodes.JsonValue iat && iat.TryGetValue<long>(out var seconds))
             context.SignedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
+        if (RevokedKeyError(method.Method, context.SignedAt ?? IssuanceTime(context)) is { } revoked)
+            return CheckResult.Failed(Name, revoked);
         return CheckResult.Ok(Name, $"Signed ({parsed.Alg}) by {method.Method.Id}.");
     }
 
@@ -65,6 +67,10 @@ public sealed class SignatureCheck(CompositeDidResolver resolver) : IVerificatio
             var which = failed?.Cryptosuite is null ? "" : $" ({failed.Cryptosuite}{(failed.VerificationMethod is null ? "" : $", {CompositeDidResolver.Truncate(failed.VerificationMethod)}")})";
             return CheckResult.Failed(Name, $"The Data Integrity proof{which} is not valid: {result.Error}.");
         }
+        foreach (var proof in result.Proofs)
+            if (methods.GetValueOrDefault(proof.VerificationMethod!) is { } signer
+                && RevokedKeyError(signer, proof.Created ?? IssuanceTime(context)) is { } revoked)
+                return CheckResult.Failed(Name, revoked);
         var first = result.Proofs[0];
         context.SigningMethod = methods.GetValueOrDefault(first.VerificationMethod!);
         context.SignedAt = first.Created;
@@ -72,6 +78,32 @@ public sealed class SignatureCheck(CompositeDidResolver resolver) : IVerificatio
         return CheckResult.Ok(Name, result.Proofs.Count == 1
             ? $"Signed (Data Integrity, {signers})."
             : $"Signed (Data Integrity, {result.Proofs.Count} proofs: {signers}).");
+    }
+
+    /// <summary>
+    /// A retired (revoked) key verifies only what it signed before its revocation instant
+    /// (Controlled Identifiers 1.0 §2.2.1 <c>revoked</c>); null when the key may be relied on.
+    /// </summary>
+    public static string? RevokedKeyError(VerificationMethod method, DateTimeOffset? signedAt)
+    {
+        if (method.Revoked is not { } revoked)
+            return null;
+        if (signedAt is { } at && at < revoked)
+            return null;
+        var since = revoked == DateTimeOffset.MinValue ? "with an unreadable revocation time" : $"revoked from {DataModel.CredentialDocument.FormatDateTime(revoked)}";
+        return signedAt is { } when
+            ? $"The signing key {method.Id} was retired ({since}): this credential was signed at {DataModel.CredentialDocument.FormatDateTime(when)}, not before the retirement."
+            : $"The signing key {method.Id} was retired ({since}) and the credential does not say when it was signed, so it cannot be shown to predate the retirement.";
+    }
+
+    /// <summary>The credential's own issuance time (validFrom, or issuanceDate in VC 1.1), when a proof carries none.</summary>
+    private static DateTimeOffset? IssuanceTime(VerificationContext context)
+    {
+        var credential = context.Credential;
+        var text = credential?["validFrom"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var validFrom) ? validFrom
+            : credential?["issuanceDate"] is System.Text.Json.Nodes.JsonValue i && i.TryGetValue<string>(out var issuanceDate) ? issuanceDate
+            : null;
+        return DataModel.CredentialDocument.TryParseDateTime(text, out var at) ? at : null;
     }
 
     /// <summary>Resolves the DID of a verification method and checks that the issuer controls it and may assert with it.</summary>

@@ -153,7 +153,11 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         var issuer = DataModel.CredentialDocument.GetIssuerId(parsed.Credential);
         if (issuer is null)
             return (null, $"{StatusListErrors.StatusVerification}: the status list {entry.ListCredential} names no issuer.");
-        var signatureError = await VerifyJwtSignatureAsync(content, parsed.Kid, issuer, cancellationToken);
+        DateTimeOffset? signedAt = parsed.Payload["iat"] is JsonValue iat && iat.TryGetValue<long>(out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DataModel.CredentialDocument.TryParseDateTime(DataModel.CredentialDocument.GetString(parsed.Credential, "validFrom")
+                ?? DataModel.CredentialDocument.GetString(parsed.Credential, "issuanceDate"), out var validFrom) ? validFrom : null;
+        var signatureError = await VerifyJwtSignatureAsync(content, parsed.Kid, issuer, signedAt, cancellationToken);
         if (signatureError is not null)
             return (null, $"{StatusListErrors.StatusVerification}: the signature of the status list {entry.ListCredential} does not verify: {signatureError}.");
 
@@ -170,7 +174,7 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         return (new VerifiedList(entry.ListCredential, entry.Type, issuer, listContent, decoded.List!), null);
     }
 
-    private async Task<string?> VerifyJwtSignatureAsync(string compact, string? kid, string issuer, CancellationToken cancellationToken)
+    private async Task<string?> VerifyJwtSignatureAsync(string compact, string? kid, string issuer, DateTimeOffset? signedAt, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(kid))
             return "the JWT header has no 'kid'";
@@ -184,6 +188,9 @@ public sealed class StatusCheck(StatusListResolver lists, CompositeDidResolver d
         if (method is null || !resolution.Document.IsAssertionMethod(method.Id))
             return $"the issuer's DID document has no assertion method '{CompositeDidResolver.Truncate(kid)}'";
         var result = JwtVc.VerifySignature(compact, method.PublicKey);
-        return result.Valid ? null : result.Error ?? "invalid signature";
+        if (!result.Valid)
+            return result.Error ?? "invalid signature";
+        // A retired key vouches only for lists it signed before its revocation time.
+        return SignatureCheck.RevokedKeyError(method, signedAt);
     }
 }
