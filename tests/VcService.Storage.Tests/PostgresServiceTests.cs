@@ -40,6 +40,7 @@ public sealed class PostgresServiceTests : IAsyncLifetime
             ["VcService:Storage:Provider"] = "postgres",
             ["VcService:Storage:ConnectionString"] = _connectionString,
             ["VcService:MasterKey"] = _masterKey,
+            ["VcService:AdminApiKey"] = AdminClient.AdminKey,
         });
         _factories.Add(factory);
         return factory;
@@ -147,6 +148,29 @@ public sealed class PostgresServiceTests : IAsyncLifetime
         revoke.StatusCode.Should().Be(HttpStatusCode.OK);
         StatusCheck(await VerifyAsync(clients[1], credential)).Should().Be("failed");
     }
+
+    [PostgresFact]
+    public async Task What_the_admin_api_changes_on_one_instance_the_other_uses_at_once()
+    {
+        var (a, b) = (Instance(), Instance());
+        var adminA = a.CreateClient(AdminClient.AdminKey);
+        await AdminClient.CreateIssuerAsync(adminA, "uni-x");
+        var apiKey = await AdminClient.CreateApiKeyAsync(adminA, "uni-x", "credentials:issue", "credentials:read");
+        var issuerB = b.CreateClient(apiKey);
+
+        var before = await AdminClient.IssueAsync(issuerB, "uni-x");
+        Header(before)["kid"]!.GetValue<string>().Should().EndWith("#key-1");
+        await AdminClient.ExpectAsync(await AdminClient.SendAsync(adminA, HttpMethod.Post, "/v1/admin/issuers/uni-x/keys/rotate"), HttpStatusCode.Created);
+        var after = await AdminClient.IssueAsync(issuerB, "uni-x");
+        Header(after)["kid"]!.GetValue<string>().Should().EndWith("#key-2", "instance B signs with the key instance A rotated to");
+
+        var verifier = a.CreateClient();
+        (await VerifyAsync(verifier, before))["verified"]!.GetValue<bool>().Should().BeTrue();
+        (await VerifyAsync(verifier, after))["verified"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    private static JsonObject Header(JsonObject issued) =>
+        JsonNode.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(issued["credential"]!.GetValue<string>().Split('.')[0]))!.AsObject();
 
     [PostgresFact]
     public async Task One_idempotency_key_sent_to_two_instances_at_once_makes_one_credential()
