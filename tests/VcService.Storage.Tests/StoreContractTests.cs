@@ -93,6 +93,35 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         (await Stores.Database.IsHealthyAsync(default)).Should().BeTrue();
     }
 
+    [ContractFact]
+    public async Task A_named_lock_has_one_holder_at_a_time_across_instances()
+    {
+        var instances = new[] { Stores, Instance() };
+        int inside = 0, most = 0, done = 0;
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            await using (await instances[i % 2].Database.AcquireLockAsync("keys/t1", default))
+            {
+                var now = Interlocked.Increment(ref inside);
+                InterlockedMax(ref most, now);
+                await Task.Delay(2);
+                Interlocked.Decrement(ref inside);
+                Interlocked.Increment(ref done);
+            }
+        })));
+        done.Should().Be(20);
+        most.Should().Be(1, "no two holders overlapped");
+        // Another name is independent: holding "a" does not block "b".
+        await using var a = await Stores.Database.AcquireLockAsync("a", default);
+        await using var b = await instances[1].Database.AcquireLockAsync("b", default);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+
     // --- tenants --------------------------------------------------------------------------------
 
     [ContractFact]

@@ -29,7 +29,7 @@ public sealed class StartupInitializer(
         await database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database ready: {Database}", database.Description);
         // Instances sharing a database (PostgreSQL) seed one after the other, so no key is made twice.
-        await using var startup = await database.AcquireStartupLockAsync(cancellationToken);
+        await using var startup = await database.AcquireLockAsync("startup", cancellationToken);
         if (options.Value.Demo.Enabled)
             await SeedDemoAsync(cancellationToken);
     }

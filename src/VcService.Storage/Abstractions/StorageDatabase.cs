@@ -2,7 +2,7 @@ namespace VcService.Storage.Abstractions;
 
 /// <summary>
 /// The database behind the stores (SQLite file or PostgreSQL server): schema set-up at start-up,
-/// a start-up lock for work that instances sharing it must not do twice at once, and a probe.
+/// named locks for work that instances sharing it must not do twice at once, and a probe.
 /// </summary>
 public interface IStorageDatabase
 {
@@ -13,10 +13,11 @@ public interface IStorageDatabase
     Task MigrateAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Held while one instance initialises shared data (seeding); another instance starting at the
-    /// same time waits. Released on dispose.
+    /// A named lock held by one holder at a time among everyone using this database (PostgreSQL: every
+    /// instance; SQLite: this process), e.g. <c>startup</c> while one instance seeds shared data.
+    /// Released on dispose.
     /// </summary>
-    Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken);
+    Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Whether the database answers a trivial query.</summary>
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);

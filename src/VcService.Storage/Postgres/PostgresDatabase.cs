@@ -11,7 +11,6 @@ public sealed class PostgresDatabase : IStorageDatabase, IAsyncDisposable, IDisp
 {
     /// <summary>Advisory lock keys (one 64-bit namespace per database; chosen at random, fixed forever).</summary>
     internal const long MigrationLockKey = 0x5643_5376_4D69_6731; // "VCSvMig1"
-    internal const long StartupLockKey = 0x5643_5376_5374_7274;   // "VCSvStrt"
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -62,14 +61,16 @@ public sealed class PostgresDatabase : IStorageDatabase, IAsyncDisposable, IDisp
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>A session-level advisory lock on a connection held until dispose.</summary>
-    public async Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken)
+    /// <summary>A session-level advisory lock (key: hash of the name) on a connection held until dispose.</summary>
+    public async Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         try
         {
-            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
-            return new SessionLock(connection, StartupLockKey);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended(@name, 0))", connection);
+            command.Parameters.AddWithValue("name", "lock\n" + name);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new SessionLock(connection, "lock\n" + name);
         }
         catch
         {
@@ -102,13 +103,15 @@ public sealed class PostgresDatabase : IStorageDatabase, IAsyncDisposable, IDisp
 
     public void Dispose() => _dataSource.Dispose();
 
-    private sealed class SessionLock(NpgsqlConnection connection, long key) : IAsyncDisposable
+    private sealed class SessionLock(NpgsqlConnection connection, string name) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             try
             {
-                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({key})", CancellationToken.None);
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtextextended(@name, 0))", connection);
+                command.Parameters.AddWithValue("name", name);
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
             }
             finally
             {

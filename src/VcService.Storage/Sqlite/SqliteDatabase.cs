@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using VcService.Storage.Abstractions;
 
@@ -52,12 +53,15 @@ public sealed class SqliteDatabase : IStorageDatabase
             await AddColumnIfMissingAsync(connection, table, column, definition, cancellationToken);
     }
 
-    /// <summary>
-    /// Nothing to hold: SQLite is the single-node option, and its seeding is idempotent within one
-    /// process (the start-up initializer runs once).
-    /// </summary>
-    public Task<IAsyncDisposable> AcquireStartupLockAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+    /// <summary>Process-wide locks per database file and name (SQLite is the single-instance option).</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
+
+    public async Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken)
+    {
+        var semaphore = Locks.GetOrAdd(Path + "\n" + name, _ => new SemaphoreSlim(1, 1));
+        await semaphore.WaitAsync(cancellationToken);
+        return new Held(semaphore);
+    }
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
@@ -74,10 +78,16 @@ public sealed class SqliteDatabase : IStorageDatabase
         }
     }
 
-    private sealed class NoLock : IAsyncDisposable
+    private sealed class Held(SemaphoreSlim semaphore) : IAsyncDisposable
     {
-        public static readonly NoLock Instance = new();
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                semaphore.Release();
+            return ValueTask.CompletedTask;
+        }
     }
 
     private static async Task AddColumnIfMissingAsync(SqliteConnection connection, string table, string column, string definition, CancellationToken cancellationToken)
