@@ -1,4 +1,5 @@
-using VcService.Storage.Sqlite;
+using VcService.Api.Http;
+using VcService.Storage.Abstractions;
 
 namespace VcService.Api.Endpoints;
 
@@ -6,14 +7,12 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (SqliteDatabase database, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(cancellationToken);
-            return TypedResults.Ok(new { status = "ok" });
-        }).AllowAnonymous();
+        // Probes whichever database is configured (SQLite file or PostgreSQL server).
+        app.MapGet("/health", async (IStorageDatabase database, CancellationToken cancellationToken) =>
+            await database.IsHealthyAsync(cancellationToken)
+                ? TypedResults.Ok(new { status = "ok" })
+                : Problems.Result(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database does not answer."))
+            .AllowAnonymous();
         return app;
     }
 }

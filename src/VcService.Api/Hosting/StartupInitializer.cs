@@ -4,16 +4,15 @@ using VcService.Api.Configuration;
 using VcService.Api.Tenants;
 using VcService.Crypto;
 using VcService.Storage.Abstractions;
-using VcService.Storage.Sqlite;
 
 namespace VcService.Api.Hosting;
 
 /// <summary>
-/// Runs before the server listens: creates the database schema and seeds the demo issuer tenant
+/// Runs before the server listens: creates or upgrades the database schema and seeds the demo issuer tenant
 /// (<c>demo</c>) with its own Ed25519 key and an API key.
 /// </summary>
 public sealed class StartupInitializer(
-    SqliteDatabase database,
+    IStorageDatabase database,
     ITenantStore tenants,
     IKeyStore keys,
     IApiKeyStore apiKeys,
@@ -28,7 +27,9 @@ public sealed class StartupInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken);
-        logger.LogInformation("Database ready at {Path}", database.Path);
+        logger.LogInformation("Database ready: {Database}", database.Description);
+        // Instances sharing a database (PostgreSQL) seed one after the other, so no key is made twice.
+        await using var startup = await database.AcquireLockAsync("startup", cancellationToken);
         if (options.Value.Demo.Enabled)
             await SeedDemoAsync(cancellationToken);
     }

@@ -32,11 +32,7 @@ public static class VcServiceHosting
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<VcServiceOptions>>().Value.DataDirectory, "vcservice.db")));
-        services.AddSingleton<ITenantStore, SqliteTenantStore>();
-        services.AddSingleton<IKeyStore, SqliteKeyStore>();
-        services.AddSingleton<ICredentialStore, SqliteCredentialStore>();
-        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddStorage(builder.Configuration);
 
         services.AddSingleton(MasterKey.CreateProtector);
         services.AddSingleton<TenantDids>();

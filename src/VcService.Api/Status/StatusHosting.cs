@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VcService.Api.Hosting;
 using VcService.Credentials.Dids;
 using VcService.Credentials.Status;
 using VcService.Credentials.Verification;
@@ -24,11 +25,9 @@ public static class StatusHosting
             .Validate(o => o.ListValidity > o.CacheMaxAge * 2,
                 $"{StatusListOptions.Section}:ListValidity must be longer than twice CacheMaxAgeSeconds (lists are re-signed when less than that remains).")
             .ValidateOnStart();
-        services.AddSingleton<IStatusListStore>(sp => new SqliteStatusListStore(
-            sp.GetRequiredService<SqliteDatabase>(),
-            new StatusListStoreOptions { ListSize = ValidListSize(sp.GetRequiredService<IOptions<StatusListOptions>>().Value.ListSize) },
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        // The audit log comes with the stores (AddStorage).
+        services.AddSingleton<IStatusListStore>(sp => StorageHosting.CreateStatusListStore(sp,
+            new StatusListStoreOptions { ListSize = ValidListSize(sp.GetRequiredService<IOptions<StatusListOptions>>().Value.ListSize) }));
         services.AddSingleton<StatusListUrls>();
         services.AddSingleton<CredentialStatusAssigner>();
         services.AddSingleton<StatusListPublisher>();

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VcService.Api.Hosting;
 using VcService.Credentials.Dids;
 using VcService.Credentials.Net;
 using VcService.Credentials.Status;
 using VcService.Credentials.Verification;
 using VcService.MicroCredentials.Trust;
 using VcService.MicroCredentials.Verification;
-using VcService.Storage.Sqlite;
 
 namespace VcService.Api.Trust;
 
@@ -43,7 +43,7 @@ public static class TrustHosting
                 new HttpStatusListFetcher(new SafeHttpFetcher(didWeb.ToFetcherOptions(remote.TimeoutSeconds, remote.MaxBytes), sp.GetRequiredService<IDnsResolver>(), sp.GetRequiredService<TimeProvider>())),
                 sp.GetRequiredService<TimeProvider>()));
 
-        services.AddSingleton<IDeqarRegister, SqliteDeqarRegister>();
+        services.AddSingleton<IDeqarRegister>(StorageHosting.CreateDeqarRegister);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrustSettings>>().Value.BuildList().List ?? TrustedIssuerList.Empty);
         services.AddSingleton<ITrustSource, TenantTrustSource>();
         services.AddSingleton<ITrustSource>(sp => sp.GetRequiredService<TrustedIssuerList>());

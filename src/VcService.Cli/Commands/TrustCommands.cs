@@ -1,5 +1,7 @@
 using System.CommandLine;
 using VcService.MicroCredentials.Trust;
+using VcService.Storage.Abstractions;
+using VcService.Storage.Postgres;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Cli.Commands;
@@ -7,10 +9,10 @@ namespace VcService.Cli.Commands;
 /// <summary>
 /// <c>vcservice trust …</c>: the operator's side of the trust registry, without the admin API.
 /// <list type="bullet">
-/// <item><c>import-deqar FILE [--data-dir DIR] [--strict]</c>: replaces the DEQAR institution data in
+/// <item><c>import-deqar FILE [--data-dir DIR | --postgres CONNECTION] [--strict]</c>: replaces the DEQAR institution data in
 /// the service's database with the rows of the CSV file EQAR publishes; reports rows imported and
 /// rows rejected with their line numbers;</item>
-/// <item><c>show [--data-dir DIR]</c>: what DEQAR data is loaded;</item>
+/// <item><c>show [--data-dir DIR | --postgres CONNECTION]</c>: what DEQAR data is loaded;</item>
 /// <item><c>check-list FILE</c>: validates a trusted issuer list file before it is configured.</item>
 /// </list>
 /// </summary>
@@ -36,12 +38,69 @@ public static class TrustCommands
     private static string DataDirectory(DirectoryInfo? option) =>
         option?.FullName ?? Environment.GetEnvironmentVariable("VcService__DataDirectory") ?? "./data";
 
+    private static Option<string?> PostgresOption() => new("--postgres")
+    {
+        Description = "Connection string of the service's PostgreSQL database (default: $VcService__Storage__ConnectionString " +
+            "or $ConnectionStrings__VcService when $VcService__Storage__Provider is postgres); without it, the SQLite file of the data directory",
+    };
+
+    /// <summary>The PostgreSQL connection string from the option or the service's environment; null for SQLite.</summary>
+    private static string? PostgresConnection(string? option)
+    {
+        if (!string.IsNullOrWhiteSpace(option))
+            return option;
+        var provider = Environment.GetEnvironmentVariable("VcService__Storage__Provider")?.Trim();
+        if (!string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase) && !string.Equals(provider, "postgresql", StringComparison.OrdinalIgnoreCase))
+            return null;
+        return Environment.GetEnvironmentVariable("VcService__Storage__ConnectionString") is { Length: > 0 } configured
+            ? configured
+            : Environment.GetEnvironmentVariable("ConnectionStrings__VcService") is { Length: > 0 } named
+                ? named
+                : throw new InvalidOperationException("VcService__Storage__Provider is postgres but no connection string is set (--postgres, VcService__Storage__ConnectionString or ConnectionStrings__VcService).");
+    }
+
+    private static bool TryPostgresConnection(string? option, TextWriter error, out string? connection)
+    {
+        try
+        {
+            connection = PostgresConnection(option);
+            if (connection is not null)
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            connection = null;
+            return false;
+        }
+    }
+
+    /// <summary>The service's database (PostgreSQL or the SQLite file) and its DEQAR register; dispose the first.</summary>
+    private static (IStorageDatabase Database, IDeqarRegister Register, IAsyncDisposable Lifetime) OpenRegister(string? postgres, string sqlitePath)
+    {
+        if (postgres is not null)
+        {
+            var database = new PostgresDatabase(postgres);
+            return (database, new PostgresDeqarRegister(database), database);
+        }
+        var sqlite = new SqliteDatabase(sqlitePath);
+        return (sqlite, new SqliteDeqarRegister(sqlite), NoLifetime.Instance);
+    }
+
+    private sealed class NoLifetime : IAsyncDisposable
+    {
+        public static readonly NoLifetime Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     private static Command ImportDeqar()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The DEQAR institutions CSV file (as published by EQAR)" };
         var dataDir = DataDirOption();
+        var postgres = PostgresOption();
         var strict = new Option<bool>("--strict") { Description = "Import nothing when any row is rejected" };
-        var command = new Command("import-deqar", "Replace the DEQAR institution data with the rows of a CSV file") { file, dataDir, strict };
+        var command = new Command("import-deqar", "Replace the DEQAR institution data with the rows of a CSV file") { file, dataDir, postgres, strict };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -81,11 +140,23 @@ public static class TrustCommands
                 return ExitCodes.InvalidInput;
             }
 
-            var database = new SqliteDatabase(Path.Combine(DataDirectory(parse.GetValue(dataDir)), "vcservice.db"));
-            await database.MigrateAsync(cancellationToken);
-            var register = new SqliteDeqarRegister(database);
-            await register.ReplaceAllAsync(result.Institutions, new DeqarImportInfo(input.Name, DateTimeOffset.UtcNow, result.Institutions.Count), cancellationToken);
-            output.WriteLine($"Imported {result.Institutions.Count} DEQAR institutions from {input.Name} into {database.Path}; rejected {result.Rejected.Count} rows.");
+            if (!TryPostgresConnection(parse.GetValue(postgres), error, out var connection))
+                return ExitCodes.Usage;
+            var (database, register, lifetime) = OpenRegister(connection, Path.Combine(DataDirectory(parse.GetValue(dataDir)), "vcservice.db"));
+            await using (lifetime)
+            {
+                try
+                {
+                    await database.MigrateAsync(cancellationToken);
+                    await register.ReplaceAllAsync(result.Institutions, new DeqarImportInfo(input.Name, DateTimeOffset.UtcNow, result.Institutions.Count), cancellationToken);
+                }
+                catch (Npgsql.NpgsqlException e)
+                {
+                    error.WriteLine($"error: the database cannot be used ({database.Description}): {e.Message}");
+                    return ExitCodes.InputUnreadable;
+                }
+                output.WriteLine($"Imported {result.Institutions.Count} DEQAR institutions from {input.Name} into {(database is SqliteDatabase file ? file.Path : database.Description)}; rejected {result.Rejected.Count} rows.");
+            }
             return ExitCodes.Success;
         });
         return command;
@@ -94,19 +165,32 @@ public static class TrustCommands
     private static Command Show()
     {
         var dataDir = DataDirOption();
-        var command = new Command("show", "Show which DEQAR data the database holds") { dataDir };
+        var postgres = PostgresOption();
+        var command = new Command("show", "Show which DEQAR data the database holds") { dataDir, postgres };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var path = Path.Combine(DataDirectory(parse.GetValue(dataDir)), "vcservice.db");
-            if (!File.Exists(path))
+            if (!TryPostgresConnection(parse.GetValue(postgres), parse.InvocationConfiguration.Error, out var connection))
+                return ExitCodes.Usage;
+            if (connection is null && !File.Exists(path))
             {
                 parse.InvocationConfiguration.Error.WriteLine($"error: no database at {Path.GetFullPath(path)}");
                 return ExitCodes.InputUnreadable;
             }
-            var database = new SqliteDatabase(path);
-            await database.MigrateAsync(cancellationToken);
-            var info = await new SqliteDeqarRegister(database).GetImportInfoAsync(cancellationToken);
+            var (database, register, lifetime) = OpenRegister(connection, path);
+            await using var _ = lifetime;
+            DeqarImportInfo? info;
+            try
+            {
+                await database.MigrateAsync(cancellationToken);
+                info = await register.GetImportInfoAsync(cancellationToken);
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: the database cannot be used ({database.Description}): {e.Message}");
+                return ExitCodes.InputUnreadable;
+            }
             output.WriteLine(info is null
                 ? "No DEQAR data imported."
                 : $"DEQAR data: {info.Institutions} institutions from {info.Source}, imported {info.ImportedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.");

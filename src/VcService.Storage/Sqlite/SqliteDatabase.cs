@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using VcService.Storage.Abstractions;
 
 namespace VcService.Storage.Sqlite;
 
@@ -6,7 +8,7 @@ namespace VcService.Storage.Sqlite;
 /// The embedded SQLite database (WAL journal). One connection per operation; SQLite's own pooling
 /// makes that cheap, and WAL lets readers run beside the single writer.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IStorageDatabase
 {
     private readonly string _connectionString;
 
@@ -24,6 +26,8 @@ public sealed class SqliteDatabase
     }
 
     public string Path { get; }
+
+    public string Description => $"SQLite {Path}";
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +51,43 @@ public sealed class SqliteDatabase
         await command.ExecuteNonQueryAsync(cancellationToken);
         foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
             await AddColumnIfMissingAsync(connection, table, column, definition, cancellationToken);
+    }
+
+    /// <summary>Process-wide locks per database file and name (SQLite is the single-instance option).</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
+
+    public async Task<IAsyncDisposable> AcquireLockAsync(string name, CancellationToken cancellationToken)
+    {
+        var semaphore = Locks.GetOrAdd(Path + "\n" + name, _ => new SemaphoreSlim(1, 1));
+        await semaphore.WaitAsync(cancellationToken);
+        return new Held(semaphore);
+    }
+
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            return await command.ExecuteScalarAsync(cancellationToken) is 1L;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class Held(SemaphoreSlim semaphore) : IAsyncDisposable
+    {
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                semaphore.Release();
+            return ValueTask.CompletedTask;
+        }
     }
 
     private static async Task AddColumnIfMissingAsync(SqliteConnection connection, string table, string column, string definition, CancellationToken cancellationToken)

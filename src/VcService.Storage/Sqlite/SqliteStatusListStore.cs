@@ -111,7 +111,7 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
     }
 
     /// <summary>128 random bits, base32 (RFC 4648, lower case, no padding): unguessable, URL-safe.</summary>
-    private static string NewListId()
+    internal static string NewListId()
     {
         Span<byte> bytes = stackalloc byte[16];
         RandomNumberGenerator.Fill(bytes);
