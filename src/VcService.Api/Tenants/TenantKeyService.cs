@@ -9,7 +9,7 @@ namespace VcService.Api.Tenants;
 /// The tenants' signing keys: creates them, opens the active one for signing (decrypting it only
 /// for the moment of use), and publishes the public parts as the tenant's DID document.
 /// </summary>
-public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protector, TenantDids dids, TimeProvider time)
+public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protector, TenantDids dids, TimeProvider time, IStorageDatabase database)
 {
     public static string Owner(string tenantId, string keyId) => $"{tenantId}/{keyId}";
 
@@ -37,6 +37,8 @@ public sealed class TenantKeyService(IKeyStore keys, AesGcmKeyProtector protecto
 
     private async Task<StoredKey> CreateNumberedKeyAsync(string tenantId, KeyType type, string suffix, CancellationToken cancellationToken)
     {
+        // Several service instances may share one database: the numbering is also serialised across them.
+        await using var numbering = await database.AcquireLockAsync($"keys/{tenantId}", cancellationToken);
         var existing = await keys.ListAsync(tenantId, cancellationToken);
         var keyId = $"key-{existing.Count + 1}{suffix}";
         using var key = SigningKey.Generate(type);
