@@ -12,7 +12,8 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # Ed25519 goes through the system libsodium (P/Invoke to libsodium.so.23).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libsodium23 curl \
- && rm -rf /var/lib/apt/lists/*
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir -p /data && chown "$APP_UID" /data
 WORKDIR /app
 COPY --from=build /app ./
 ENV ASPNETCORE_URLS=http://+:8080 \
