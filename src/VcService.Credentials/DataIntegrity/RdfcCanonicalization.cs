@@ -69,15 +69,6 @@ public sealed class RdfcCanonicalization(IDocumentLoader documentLoader, Rdfc10O
             throw new DataIntegrityException(DataIntegrityErrorCodes.ProofVerificationError,
                 "JSON-LD processing failed: " + e.Message, e);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            // Deviation: VcService.LinkedData should raise JsonLdException for these; it currently throws
-            // InvalidOperationException for a string with a lone surrogate (JsonModel.FromNode) and
-            // ArgumentOutOfRangeException for a number that overflows to Infinity (RdfSerializer.FormatDouble).
-            // Hostile documents must give a result, so they are caught here until fixed there.
-            throw new DataIntegrityException(DataIntegrityErrorCodes.ProofVerificationError,
-                "JSON-LD processing failed: the document holds a value JSON-LD cannot represent (" + e.Message + ")", e);
-        }
         catch (RdfcWorkLimitExceededException e)
         {
             throw new DataIntegrityException(DataIntegrityErrorCodes.ProofVerificationError,
