@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json.Nodes;
 using VcService.LinkedData.JsonLd;
+using VcService.LinkedData.Rdf;
 
 namespace VcService.LinkedData.Canonicalization;
 
@@ -17,14 +18,30 @@ public static class JsonLdCanonicalizer
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(options);
-        return Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdf(document, options), rdfc).CanonicalNQuads;
+        var scratch = RentQuads();
+        try
+        {
+            return Rdfc10Canonicalizer.Canonicalize(ToRdf(JsonModel.FromNode(document, options.Limits.MaxDepth), options, scratch), rdfc).CanonicalNQuads;
+        }
+        finally
+        {
+            ReturnQuads(scratch);
+        }
     }
 
     /// <summary>As <see cref="Canonicalize(JsonNode, JsonLdOptions, Rdfc10Options?)"/> for raw UTF-8 JSON (parse limits apply).</summary>
     public static string Canonicalize(ReadOnlySpan<byte> utf8Json, JsonLdOptions options, Rdfc10Options? rdfc = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdf(utf8Json, options), rdfc).CanonicalNQuads;
+        var scratch = RentQuads();
+        try
+        {
+            return Rdfc10Canonicalizer.Canonicalize(ToRdf(JsonLdProcessor.ParseModel(utf8Json, options.Limits), options, scratch), rdfc).CanonicalNQuads;
+        }
+        finally
+        {
+            ReturnQuads(scratch);
+        }
     }
 
     /// <summary>
@@ -34,7 +51,15 @@ public static class JsonLdCanonicalizer
     public static void Canonicalize(ReadOnlySpan<byte> utf8Json, JsonLdOptions options, IBufferWriter<byte> destination, Rdfc10Options? rdfc = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdf(utf8Json, options), destination, rdfc);
+        var scratch = RentQuads();
+        try
+        {
+            Rdfc10Canonicalizer.Canonicalize(ToRdf(JsonLdProcessor.ParseModel(utf8Json, options.Limits), options, scratch), destination, rdfc);
+        }
+        finally
+        {
+            ReturnQuads(scratch);
+        }
     }
 
     /// <summary>As <see cref="Canonicalize(ReadOnlySpan{byte}, JsonLdOptions, IBufferWriter{byte}, Rdfc10Options?)"/> for a parsed document.</summary>
@@ -42,6 +67,40 @@ public static class JsonLdCanonicalizer
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(options);
-        Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdf(document, options), destination, rdfc);
+        var scratch = RentQuads();
+        try
+        {
+            Rdfc10Canonicalizer.Canonicalize(ToRdf(JsonModel.FromNode(document, options.Limits.MaxDepth), options, scratch), destination, rdfc);
+        }
+        finally
+        {
+            ReturnQuads(scratch);
+        }
     }
+
+    // One quad list per thread, reused by the next document: a large credential's quads would otherwise be a
+    // large, short-lived array (often on the large object heap) per canonicalization.
+    [ThreadStatic]
+    private static List<Quad>? t_quads;
+
+    private const int MaxKeptQuads = 1 << 16;
+
+    private static List<Quad> RentQuads()
+    {
+        var quads = t_quads ?? new List<Quad>();
+        t_quads = null;
+        return quads;
+    }
+
+    private static void ReturnQuads(List<Quad> quads)
+    {
+        if (quads.Capacity <= MaxKeptQuads)
+        {
+            quads.Clear();
+            t_quads = quads;
+        }
+    }
+
+    private static List<Quad> ToRdf(object? document, JsonLdOptions options, List<Quad> scratch) =>
+        JsonLdProcessor.ToRdfForCanonicalization(document, options, scratch);
 }

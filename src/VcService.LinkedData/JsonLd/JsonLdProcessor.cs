@@ -126,6 +126,17 @@ public static class JsonLdProcessor
         return new RdfSerializer(options, issuer).Serialize(generator.NodeMap);
     }
 
+    /// <summary>
+    /// toRdf as canonicalization needs it: the fused walk of <see cref="DirectRdfBuilder"/> when the document allows
+    /// it (its quads may repeat, which RDFC-1.0 ignores), else the full algorithms.
+    /// </summary>
+    /// <param name="scratch">A list to fill (cleared first), returned when the fused walk applies.</param>
+    internal static List<Quad> ToRdfForCanonicalization(object? document, JsonLdOptions options, List<Quad> scratch)
+    {
+        scratch.Clear();
+        return DirectRdfBuilder.TryToRdf(document, options, scratch) ? scratch : ToRdfFromModel(document, options);
+    }
+
     private static void CheckSize(int length, JsonLdLimits limits)
     {
         if (length > limits.MaxDocumentBytes)

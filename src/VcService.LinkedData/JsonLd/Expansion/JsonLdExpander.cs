@@ -94,10 +94,38 @@ internal sealed partial class JsonLdExpander
         }
         // 10)
         var typeScopedContext = active;
-        string? typeKey = null;
-        // 11) Type-scoped contexts, keys and values in lexicographic order. (Usually one key: no list for it.)
+        // 11)
+        active = ApplyTypeScopedContexts(_contexts, active, element_, out var typeKey);
+        // 12) Input type: the last value of the first @type entry, IRI expanded.
+        string? inputType = null;
+        if (typeKey is not null)
+        {
+            var tv = element_[typeKey];
+            var last = tv is List<object?> { Count: > 0 } tl ? tl[^1] : tv;
+            if (last is string ls)
+            {
+                inputType = IriExpander.Expand(active, ls, false, true);
+            }
+        }
+        // 13-14)
+        var result_ = new Dictionary<string, object?>(element_.Count, StringComparer.Ordinal);
+        ExpandEntries(active, typeScopedContext, activeProperty, element_, result_, inputType, baseUrl);
+        return Finish(result_, activeProperty);
+    }
+
+    /// <summary>
+    /// Step 11: the type-scoped contexts of <paramref name="element"/>'s type entries (keys expanding to @type, in
+    /// lexicographic order; each key's string values in lexicographic order), looked up in the context before any
+    /// of them applies. <paramref name="typeKey"/> is the first type key (step 12 reads its value).
+    /// </summary>
+    internal static ActiveContext ApplyTypeScopedContexts(ContextProcessor contexts, ActiveContext active,
+        Dictionary<string, object?> element, out string? typeKey)
+    {
+        var typeScopedContext = active;
+        typeKey = null;
+        // Usually one key: no list for it.
         List<string>? typeKeys = null;
-        foreach (var key in element_.Keys)
+        foreach (var key in element.Keys)
         {
             if (active.ExpandsTo(key, Keywords.Type))
             {
@@ -117,36 +145,22 @@ internal sealed partial class JsonLdExpander
             typeKey = typeKeys[0];
             foreach (var key in typeKeys)
             {
-                active = ApplyTypeScoped(active, typeScopedContext, element_[key]);
+                active = ApplyTypeScoped(contexts, active, typeScopedContext, element[key]);
             }
         }
         else if (typeKey is not null)
         {
-            active = ApplyTypeScoped(active, typeScopedContext, element_[typeKey]);
+            active = ApplyTypeScoped(contexts, active, typeScopedContext, element[typeKey]);
         }
-        // 12) Input type: the last value of the first @type entry, IRI expanded.
-        string? inputType = null;
-        if (typeKey is not null)
-        {
-            var tv = element_[typeKey];
-            var last = tv is List<object?> { Count: > 0 } tl ? tl[^1] : tv;
-            if (last is string ls)
-            {
-                inputType = IriExpander.Expand(active, ls, false, true);
-            }
-        }
-        // 13-14)
-        var result_ = new Dictionary<string, object?>(element_.Count, StringComparer.Ordinal);
-        ExpandEntries(active, typeScopedContext, activeProperty, element_, result_, inputType, baseUrl);
-        return Finish(result_, activeProperty);
+        return active;
     }
 
     /// <summary>Step 11.2 for the value of one type key: its string values in lexicographic order.</summary>
-    private ActiveContext ApplyTypeScoped(ActiveContext active, ActiveContext typeScopedContext, object? values)
+    private static ActiveContext ApplyTypeScoped(ContextProcessor contexts, ActiveContext active, ActiveContext typeScopedContext, object? values)
     {
         if (values is string single)
         {
-            return ApplyTypeScoped(active, typeScopedContext, single);
+            return ApplyTypeScoped(contexts, active, typeScopedContext, single);
         }
         if (values is not List<object?> list)
         {
@@ -154,7 +168,7 @@ internal sealed partial class JsonLdExpander
         }
         if (list.Count == 1)
         {
-            return list[0] is string only ? ApplyTypeScoped(active, typeScopedContext, only) : active;
+            return list[0] is string only ? ApplyTypeScoped(contexts, active, typeScopedContext, only) : active;
         }
         var terms = new List<string>(list.Count);
         foreach (var v in list)
@@ -167,22 +181,23 @@ internal sealed partial class JsonLdExpander
         terms.Sort(StringComparer.Ordinal);
         foreach (var term in terms)
         {
-            active = ApplyTypeScoped(active, typeScopedContext, term);
+            active = ApplyTypeScoped(contexts, active, typeScopedContext, term);
         }
         return active;
     }
 
-    private ActiveContext ApplyTypeScoped(ActiveContext active, ActiveContext typeScopedContext, string term)
+    private static ActiveContext ApplyTypeScoped(ContextProcessor contexts, ActiveContext active, ActiveContext typeScopedContext, string term)
     {
         var def = typeScopedContext.Get(term);
         if (def is { HasLocalContext: true })
         {
-            return _contexts.Process(active, def.LocalContext, def.BaseUrl, propagate: false, scopedFrom: def);
+            return contexts.Process(active, def.LocalContext, def.BaseUrl, propagate: false, scopedFrom: def);
         }
         return active;
     }
 
-    private static bool KeepsNonPropagated(ActiveContext active, Dictionary<string, object?> element)
+    /// <summary>Step 7's exception: a value object or a map with only an @id keeps a non-propagated context.</summary>
+    internal static bool KeepsNonPropagated(ActiveContext active, Dictionary<string, object?> element)
     {
         var onlyId = element.Count == 1;
         foreach (var key in element.Keys)

@@ -193,29 +193,10 @@ internal sealed class RdfSerializer
             lexical = JsonCanonicalizer.Canonicalize(value);
             datatype = Keywords.RdfJson;
         }
-        else if (value is bool b)
+        else if (Lexical(value, ref datatype, language) is { } scalar)
         {
-            // 8)
-            lexical = b ? "true" : "false";
-            datatype ??= Keywords.XsdBoolean;
-        }
-        else if (value is double d && (d % 1 != 0 || Math.Abs(d) >= 1e21 || datatype == Keywords.XsdDouble))
-        {
-            // 9) Canonical xsd:double.
-            lexical = FormatDouble(d);
-            datatype ??= Keywords.XsdDouble;
-        }
-        else if (value is double n)
-        {
-            // 10) Integers.
-            lexical = FormatInteger(n);
-            datatype ??= Keywords.XsdInteger;
-        }
-        else if (value is string s)
-        {
-            // 11)
-            lexical = s;
-            datatype ??= language is not null ? RdfTerm.RdfLangString : RdfTerm.XsdString;
+            // 8-11)
+            lexical = scalar;
         }
         else
         {
@@ -249,6 +230,39 @@ internal sealed class RdfSerializer
             }
         }
         return language is not null ? RdfTerm.Literal(lexical, null, language) : RdfTerm.Literal(lexical, datatype);
+    }
+
+    /// <summary>
+    /// Steps 8-11 of Object to RDF Conversion for a scalar @value: its lexical form, and its datatype when the value
+    /// object gives none (xsd:boolean, xsd:double, xsd:integer, xsd:string or rdf:langString). Null for other values.
+    /// </summary>
+    internal static string? Lexical(object? value, ref string? datatype, string? language)
+    {
+        if (value is bool b)
+        {
+            // 8)
+            datatype ??= Keywords.XsdBoolean;
+            return b ? "true" : "false";
+        }
+        if (value is double d && (d % 1 != 0 || Math.Abs(d) >= 1e21 || datatype == Keywords.XsdDouble))
+        {
+            // 9) Canonical xsd:double.
+            datatype ??= Keywords.XsdDouble;
+            return FormatDouble(d);
+        }
+        if (value is double n)
+        {
+            // 10) Integers.
+            datatype ??= Keywords.XsdInteger;
+            return FormatInteger(n);
+        }
+        if (value is string s)
+        {
+            // 11)
+            datatype ??= language is not null ? RdfTerm.RdfLangString : RdfTerm.XsdString;
+            return s;
+        }
+        return null;
     }
 
     /// <summary>

@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using VcService.LinkedData.Canonicalization;
+using VcService.LinkedData.JsonLd;
+using VcService.LinkedData.JsonLd.ToRdf;
+using VcService.LinkedData.Rdf;
+using Xunit.Abstractions;
+
+namespace VcService.LinkedData.Tests.JsonLd;
+
+/// <summary>
+/// The fused walk (<see cref="DirectRdfBuilder"/>) against the full algorithms (expansion, node map, toRdf): wherever
+/// the walk takes a document, its canonical form must be the full algorithms' byte for byte, and where the full
+/// algorithms raise an error (or a safe-mode event) the walk must decline the document.
+/// </summary>
+public sealed class DirectRdfBuilderTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public DirectRdfBuilderTests(ITestOutputHelper output) => _output = output;
+
+    public static IEnumerable<object[]> CredentialDocuments()
+    {
+        var root = RdfTestPaths.RepoRoot;
+        yield return new object[] { CredentialDocumentsTests.ElmSamplePath };
+        yield return new object[] { CredentialDocumentsTests.EddsaUnsignedPath };
+        yield return new object[] { Path.Combine(root, "tests", "VcService.LinkedData.Tests", "JsonLd", "Fixtures", "ob3-credential.json") };
+        yield return new object[] { Path.Combine(root, "tests", "VcService.LinkedData.Tests", "JsonLd", "Fixtures", "did-document.json") };
+        foreach (var folder in new[] { "elm", "obv3" })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(root, "samples", folder)).Order(StringComparer.Ordinal))
+            {
+                yield return new object[] { file };
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CredentialDocuments))]
+    public void Credentials_take_the_fused_walk_and_canonicalize_as_the_full_algorithms(string path)
+    {
+        foreach (var safe in new[] { true, false })
+        {
+            var options = new JsonLdOptions { SafeMode = safe };
+            var (taken, fused, full) = Compare(File.ReadAllText(path), options);
+            taken.Should().BeTrue($"{Path.GetFileName(path)} (safe mode {safe}) is made of what the fused walk handles");
+            fused.Should().Be(full);
+        }
+    }
+
+    [Fact]
+    public void A_node_embedded_twice_gives_its_triples_once_but_anonymous_children_twice()
+    {
+        // The organisation is embedded twice; its address has no @id, so the full algorithms make two blank nodes.
+        const string document = """
+            {
+              "@context": { "@vocab": "https://example.org/" },
+              "@id": "https://example.org/credential",
+              "issuer": { "@id": "https://example.org/org", "name": "Org", "address": { "city": "Ghent" } },
+              "awardedBy": { "@id": "https://example.org/org", "name": "Org", "address": { "city": "Ghent" } },
+              "owner": { "@id": "https://example.org/org", "name": "Org", "legalName": "Org NV" }
+            }
+            """;
+        var (taken, fused, full) = Compare(document, new JsonLdOptions { SafeMode = true });
+        taken.Should().BeTrue();
+        fused.Should().Be(full);
+        full.Split('\n').Count(l => l.EndsWith("<https://example.org/city> \"Ghent\" .", StringComparison.Ordinal)).Should().Be(2);
+    }
+
+    [Fact]
+    public void Documents_the_walk_does_not_handle_are_declined()
+    {
+        var declined = new[]
+        {
+            """{ "@context": { "@vocab": "https://example.org/" }, "p": { "@value": "x", "@language": "en" } }""",
+            """{ "@context": { "@vocab": "https://example.org/" }, "@graph": [{ "p": "x" }] }""",
+            """{ "@context": { "@vocab": "https://example.org/" }, "@reverse": { "p": { "@id": "https://example.org/a" } } }""",
+            """{ "@context": { "@vocab": "https://example.org/", "p": { "@container": "@index" } }, "p": { "a": "x" } }""",
+            """{ "@context": { "@vocab": "https://example.org/" }, "@id": "relative", "p": "x" }""",
+            """{ "@context": { "p": "https://example.org/p" }, "p": "x", "dropped": "y" }""",
+            """{ "@context": { "@vocab": "https://example.org/" }, "@id": "https://example.org/only-id" }""",
+            """{ "@context": { "@vocab": "https://example.org/", "@direction": "rtl" }, "p": "x" }""",
+        };
+        foreach (var document in declined)
+        {
+            var model = JsonLdProcessor.ParseModel(System.Text.Encoding.UTF8.GetBytes(document), JsonLdLimits.Default);
+            DirectRdfBuilder.TryToRdf(model, new JsonLdOptions { SafeMode = false }, new List<Quad>()).Should().BeFalse(document);
+        }
+    }
+
+    /// <summary>Every input of the W3C expand and toRdf suites, with and without safe mode.</summary>
+    [Fact]
+    public void W3c_suite_inputs_canonicalize_as_the_full_algorithms_wherever_the_walk_takes_them()
+    {
+        int documents = 0, taken = 0;
+        var mismatches = new List<string>();
+        foreach (var manifest in new[] { "expand-manifest.jsonld", "toRdf-manifest.jsonld" })
+        {
+            foreach (var test in W3cManifest.Load(manifest))
+            {
+                string text;
+                try
+                {
+                    text = File.ReadAllText(test.InputPath);
+                    JsonNode.Parse(text);
+                }
+                catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+                {
+                    continue; // HTML and malformed inputs: nothing to compare
+                }
+                foreach (var safe in new[] { false, true })
+                {
+                    var options = new JsonLdOptions
+                    {
+                        Base = test.Base ?? test.InputUrl,
+                        DocumentLoader = W3cTestDocumentLoader.Instance,
+                        ProcessingMode = test.ProcessingMode ?? JsonLdOptions.JsonLd11,
+                        RdfDirection = test.RdfDirection,
+                        SafeMode = safe,
+                    };
+                    if (test.ExpandContext is not null)
+                    {
+                        options.ExpandContext = JsonNode.Parse(File.ReadAllText(Path.Combine(W3cTestDocumentLoader.SuiteDir, test.ExpandContext)));
+                    }
+                    documents++;
+                    var (wasTaken, fused, full) = Compare(text, options);
+                    if (!wasTaken)
+                    {
+                        continue;
+                    }
+                    taken++;
+                    if (fused != full)
+                    {
+                        mismatches.Add($"{manifest} {test.Id} (safe mode {safe}):\nfull:\n{full}\nfused:\n{fused}");
+                    }
+                }
+            }
+        }
+        _output.WriteLine($"{documents} runs, {taken} taken by the fused walk, {mismatches.Count} differ");
+        mismatches.Should().BeEmpty();
+        // The walk must actually be exercised by the suites, not decline everything.
+        taken.Should().BeGreaterThan(250);
+    }
+
+    /// <summary>
+    /// Canonical form through the fused walk (when taken) and through the full algorithms (or the error they raise,
+    /// as "error: code").
+    /// </summary>
+    private static (bool Taken, string? Fused, string Full) Compare(string json, JsonLdOptions options)
+    {
+        string full;
+        try
+        {
+            var model = JsonModel.FromNode(JsonNode.Parse(json), options.Limits.MaxDepth);
+            full = Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdfFromModel(model, options)).CanonicalNQuads;
+        }
+        catch (JsonLdException e)
+        {
+            full = "error: " + e.Code;
+        }
+        catch (RdfcWorkLimitExceededException)
+        {
+            full = "error: work limit";
+        }
+        var quads = new List<Quad>();
+        if (!DirectRdfBuilder.TryToRdf(JsonModel.FromNode(JsonNode.Parse(json), options.Limits.MaxDepth), options, quads))
+        {
+            return (false, null, full);
+        }
+        try
+        {
+            return (true, Rdfc10Canonicalizer.Canonicalize(quads).CanonicalNQuads, full);
+        }
+        catch (RdfcWorkLimitExceededException)
+        {
+            return (true, "error: work limit", full);
+        }
+    }
+}
