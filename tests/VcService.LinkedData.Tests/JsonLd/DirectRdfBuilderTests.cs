@@ -68,6 +68,18 @@ public sealed class DirectRdfBuilderTests
     }
 
     [Fact]
+    public void One_identifier_embedded_many_times_with_different_entries_gives_every_triple()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 3000).Select(i =>
+            $$"""{ "@id": "https://example.org/org", "name": "Org {{i % 1000}}" }"""));
+        var document = $$"""{ "@context": { "@vocab": "https://example.org/" }, "@id": "https://example.org/c", "member": [{{items}}] }""";
+        var (taken, fused, full) = Compare(document, new JsonLdOptions { SafeMode = true });
+        taken.Should().BeTrue();
+        fused.Should().Be(full);
+        full.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1 + 1000);
+    }
+
+    [Fact]
     public void Documents_the_walk_does_not_handle_are_declined()
     {
         var declined = new[]

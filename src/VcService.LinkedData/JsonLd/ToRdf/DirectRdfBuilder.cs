@@ -42,7 +42,9 @@ internal sealed class DirectRdfBuilder
     private RdfTerm _graph = RdfTerm.DefaultGraph;
     private int _freshBlankNodes;
 
-    // Nodes with an identifier whose triples were added, by identifier (see Node).
+    // Nodes with an identifier whose triples were added, by identifier (see Node); a few per identifier, so a
+    // document embedding one identifier many times with different entries costs no quadratic comparing.
+    private const int MaxDescribedPerId = 4;
     private Dictionary<string, List<Described>>? _described;
 
     private readonly record struct Described(Dictionary<string, object?> Element, ActiveContext Active, ActiveContext TypeScopedContext, RdfTerm Graph);
@@ -196,7 +198,7 @@ internal sealed class DirectRdfBuilder
         {
             return false;
         }
-        if (id is not null && _freshBlankNodes == freshBefore)
+        if (id is not null && _freshBlankNodes == freshBefore && (described is null || described.Count < MaxDescribedPerId))
         {
             if (described is null)
             {
