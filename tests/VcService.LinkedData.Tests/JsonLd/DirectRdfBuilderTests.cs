@@ -68,6 +68,23 @@ public sealed class DirectRdfBuilderTests
     }
 
     [Fact]
+    public void A_labelled_blank_node_embedded_twice_with_an_anonymous_child_canonicalizes_as_the_full_algorithms()
+    {
+        // Not remembered (its child is a fresh blank node), so its own triples come twice: RDFC-1.0 takes a set.
+        const string document = """
+            {
+              "@context": { "@vocab": "https://example.org/" },
+              "@id": "https://example.org/credential",
+              "issuer": { "@id": "_:org", "name": "Org", "address": { "city": "Ghent" } },
+              "awardedBy": { "@id": "_:org", "name": "Org", "address": { "city": "Ghent" } }
+            }
+            """;
+        var (taken, fused, full) = Compare(document, new JsonLdOptions { SafeMode = true });
+        taken.Should().BeTrue();
+        fused.Should().Be(full);
+    }
+
+    [Fact]
     public void One_identifier_embedded_many_times_with_different_entries_gives_every_triple()
     {
         var items = string.Join(",", Enumerable.Range(0, 3000).Select(i =>
