@@ -139,6 +139,9 @@ internal sealed class KeyInfo(string? iri, TermDefinition? definition)
 
     /// <summary>Step 13.3: the key is kept only when it expands to an IRI (contains a colon) or a keyword.</summary>
     public bool Kept { get; } = iri is not null && (Keywords.IsKeyword(iri) || iri.Contains(':'));
+
+    /// <summary>The key expands to a well-formed absolute IRI: a predicate toRdf keeps (§6.4 step 1.3.2.4).</summary>
+    public bool IsPredicate { get; } = iri is not null && VcService.LinkedData.JsonLd.Iri.IsWellFormedAbsolute(iri);
 }
 
 /// <summary>

@@ -37,6 +37,7 @@ internal sealed class DirectRdfBuilder
     private readonly string? _base;
     private readonly List<Quad> _quads;
     private readonly List<RdfTerm> _listObjects = new();
+    private readonly List<Entry> _entries = new();
     private Dictionary<string, RdfTerm>? _labelled;
     private int _blankNodes;
     private RdfTerm _graph = RdfTerm.DefaultGraph;
@@ -46,6 +47,9 @@ internal sealed class DirectRdfBuilder
     // document embedding one identifier many times with different entries costs no quadratic comparing.
     private const int MaxDescribedPerId = 4;
     private Dictionary<string, List<Described>>? _described;
+
+    /// <summary>A property entry of a node object being walked, with its key as the active context reads it.</summary>
+    private readonly record struct Entry(string Key, object? Value, KeyInfo Info);
 
     private readonly record struct Described(Dictionary<string, object?> Element, ActiveContext Active, ActiveContext TypeScopedContext, RdfTerm Graph);
 
@@ -127,10 +131,11 @@ internal sealed class DirectRdfBuilder
         var typeScopedContext = active;
         active = JsonLdExpander.ApplyTypeScopedContexts(_contexts, active, element, out _);
 
-        // 13.4.3-13.4.4) The keywords: @id and @type only.
+        // 13.4.3-13.4.4) The keywords: @id and @type only. The other entries go on the scratch stack for 13.5-13.14.
         string? id = null;
         object? types = null;
         var kept = false;
+        var start = _entries.Count;
         foreach (var (key, value) in element)
         {
             if (key == Keywords.Context)
@@ -145,6 +150,7 @@ internal sealed class DirectRdfBuilder
             if (!info.IsKeyword)
             {
                 kept |= value is not null;
+                _entries.Add(new Entry(key, value, info));
                 continue;
             }
             switch (info.Iri)
@@ -194,7 +200,9 @@ internal sealed class DirectRdfBuilder
             }
         }
         var freshBefore = _freshBlankNodes;
-        if (!AddTypesAndProperties(active, typeScopedContext, element, subject, types))
+        var added = AddTypesAndProperties(active, typeScopedContext, start, subject, types);
+        _entries.RemoveRange(start, _entries.Count - start);
+        if (!added)
         {
             return false;
         }
@@ -211,8 +219,8 @@ internal sealed class DirectRdfBuilder
     }
 
     /// <summary>Node map generation 6.6 and 6.11 with toRdf 1.3.2 for one node object.</summary>
-    private bool AddTypesAndProperties(ActiveContext active, ActiveContext typeScopedContext, Dictionary<string, object?> element,
-        RdfTerm subject, object? types)
+    /// <param name="start">Where the node's property entries start on the scratch stack.</param>
+    private bool AddTypesAndProperties(ActiveContext active, ActiveContext typeScopedContext, int start, RdfTerm subject, object? types)
     {
         // 6.6, toRdf 1.3.2.1) rdf:type triples.
         if (types is string singleType)
@@ -237,22 +245,16 @@ internal sealed class DirectRdfBuilder
             return false;
         }
         // 13.5-13.14, 6.11, toRdf 1.3.2.5) Property triples.
-        foreach (var (key, value) in element)
+        // (The stack grows while values are added: entries are read by index, up to the node's own end.)
+        var end = _entries.Count;
+        for (var i = start; i < end; i++)
         {
-            if (key == Keywords.Context)
-            {
-                continue;
-            }
-            var info = active.Key(key);
-            if (info.IsKeyword)
-            {
-                continue;
-            }
-            var property = info.Iri!;
-            if (!Iri.IsWellFormedAbsolute(property))
+            var (key, value, info) = _entries[i];
+            if (!info.IsPredicate)
             {
                 return false; // relative or blank node predicate
             }
+            var property = info.Iri!;
             var definition = info.Definition;
             var container = definition?.Container ?? ContainerKind.None;
             if ((container & ~(ContainerKind.Set | ContainerKind.Language | ContainerKind.List | ContainerKind.Graph)) != 0
