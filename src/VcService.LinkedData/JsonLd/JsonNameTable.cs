@@ -24,6 +24,7 @@ internal sealed class JsonNameTable
     private const int MaxNames = Slots / 2; // the index at most half full (~100 KB per thread at worst)
     private const int MaxProbes = 8;
     private const ulong Multiplier = 0x9E3779B97F4A7C15; // 2^64 / golden ratio
+    private const ulong OtherMultiplier = 0xC2B2AE3D27D4EB4F; // a 64-bit prime (xxHash)
 
     [ThreadStatic]
     private static JsonNameTable? t_current;
@@ -76,7 +77,7 @@ internal sealed class JsonNameTable
 
     private string Intern(ReadOnlySpan<byte> utf8, ulong first, ulong last, bool ascii)
     {
-        ulong hash = (((ulong)utf8.Length * Multiplier ^ first) * Multiplier ^ last) * Multiplier;
+        ulong hash = (first + (ulong)utf8.Length) * Multiplier ^ last * OtherMultiplier; // two independent products
         int slot = (int)(hash >> (64 - SlotBits));
         int free = -1;
         for (int probe = 0; probe < MaxProbes; probe++)
