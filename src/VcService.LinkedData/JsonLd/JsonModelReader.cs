@@ -140,11 +140,11 @@ internal static class JsonModelReader
             {
                 throw JsonSyntax.Error(json, pos, "content after the top-level value");
             }
-            if (members.Length <= MaxKeptLength)
+            if (members.Length <= MaxKeptLength && frames.Length <= MaxKeptLength)
             {
                 t_members = members;
+                t_frames = frames;
             }
-            t_frames = frames;
             return value;
         }
         int start = frames[depth - 1];

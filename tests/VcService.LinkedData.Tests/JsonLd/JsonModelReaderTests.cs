@@ -193,10 +193,10 @@ public sealed class JsonModelReaderTests
     [Fact]
     public void DeepNestingBeyondAnyStackIsRejectedNotCrashing()
     {
-        var json = Encoding.UTF8.GetBytes(new string('[', 1_000_000) + new string(']', 1_000_000));
+        var json = Encoding.UTF8.GetBytes(new string('[', 200_000) + new string(']', 200_000));
         FluentActions.Invoking(() => Parse(json)).Should().Throw<JsonLdException>().Which.Code.Should().Be(JsonLdErrorCode.DocumentTooDeep);
         // A limit that allows it: the reader keeps its own stack, so it does not overflow the thread's.
-        var model = JsonModelReader.Read(json, maxDepth: 1_000_000);
+        var model = JsonModelReader.Read(json, maxDepth: 200_000);
         model.Should().BeOfType<List<object?>>();
     }
 
