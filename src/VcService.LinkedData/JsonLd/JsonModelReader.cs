@@ -55,6 +55,7 @@ internal static class JsonModelReader
         byte b = json[pos];
         object? value;
         int end;
+        int previousName = 0;
 
     Value:
         // A value starts at pos with b.
@@ -212,13 +213,14 @@ internal static class JsonModelReader
                 if (length < Vector128<byte>.Count && rest[length] == '"')
                 {
                     var words = (bytes & Vector128.LessThan(s_byteIndices, Vector128.Create((byte)length))).AsUInt64();
-                    key = names.InternShortAscii(rest[..length], words.GetElement(0), words.GetElement(1));
+                    key = names.InternShortAscii(rest[..length], words.GetElement(0), words.GetElement(1), ref previousName);
                     pos += length + 2;
                     goto Name;
                 }
             }
             key = ReadName(json, pos, names, out end);
             pos = end;
+            previousName = 0;
         Name:
             pos = SkipWhitespace(json, pos, out b);
             if (b != ':')

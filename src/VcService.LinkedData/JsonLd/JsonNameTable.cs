@@ -66,16 +66,46 @@ internal sealed class JsonNameTable
                 last = (last ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, Math.Min(i, utf8.Length - 8)))) * Multiplier;
             }
         }
-        return Intern(utf8, first, last, ascii);
+        Find(utf8, first, last, ascii, out string name);
+        return name;
     }
 
     /// <summary>
     /// The name for <paramref name="utf8"/>, of at most 16 bytes, all ASCII, given as two words: its bytes 0-7 and
     /// 8-15, zeros past its end. With the length they determine the name, so the table compares only them.
     /// </summary>
-    public string InternShortAscii(ReadOnlySpan<byte> utf8, ulong first, ulong last) => Intern(utf8, first, last, ascii: true);
+    /// <param name="previous">
+    /// The name read before this one in the document (1 + its entry, 0: none), updated: each entry remembers the name
+    /// that followed it last time, and documents repeat their sequences of names, so that guess is tried first.
+    /// </param>
+    public string InternShortAscii(ReadOnlySpan<byte> utf8, ulong first, ulong last, ref int previous)
+    {
+        var entries = _entries;
+        int before = previous;
+        if ((uint)(before - 1) < (uint)entries.Length)
+        {
+            int guess = entries[before - 1].Next;
+            if ((uint)(guess - 1) < (uint)entries.Length)
+            {
+                ref var entry = ref entries[guess - 1];
+                if (entry.First == first && entry.Last == last && entry.Length == utf8.Length)
+                {
+                    previous = guess;
+                    return entry.Name;
+                }
+            }
+        }
+        int number = Find(utf8, first, last, ascii: true, out string name) + 1;
+        if (before > 0 && number > 0)
+        {
+            _entries[before - 1].Next = number;
+        }
+        previous = number;
+        return name;
+    }
 
-    private string Intern(ReadOnlySpan<byte> utf8, ulong first, ulong last, bool ascii)
+    /// <summary>The entry of the name (added if there is room), or -1 when it is not in the table.</summary>
+    private int Find(ReadOnlySpan<byte> utf8, ulong first, ulong last, bool ascii, out string name)
     {
         ulong hash = (first + (ulong)utf8.Length) * Multiplier ^ last * OtherMultiplier; // two independent products
         int slot = (int)(hash >> (64 - SlotBits));
@@ -92,27 +122,24 @@ internal sealed class JsonNameTable
             if (entry.First == first && entry.Last == last && entry.Length == utf8.Length
                 && (utf8.Length <= 16 || utf8.SequenceEqual(entry.Utf8)))
             {
-                return entry.Name;
+                name = entry.Name;
+                return number - 1;
             }
             slot = (slot + 1) & (Slots - 1);
         }
-        return Add(utf8, first, last, ascii, free);
-    }
-
-    private string Add(ReadOnlySpan<byte> utf8, ulong first, ulong last, bool ascii, int free)
-    {
         // Latin-1 widens bytes to chars, which for ASCII is the decoding (and the fastest).
-        string name = ascii ? Encoding.Latin1.GetString(utf8) : Encoding.UTF8.GetString(utf8);
-        if (free >= 0 && _count < MaxNames)
+        name = ascii ? Encoding.Latin1.GetString(utf8) : Encoding.UTF8.GetString(utf8);
+        if (free < 0 || _count == MaxNames)
         {
-            if (_count == _entries.Length)
-            {
-                Array.Resize(ref _entries, _count * 2);
-            }
-            _entries[_count] = new Entry { First = first, Last = last, Length = utf8.Length, Utf8 = utf8.ToArray(), Name = name };
-            _index[free] = (short)++_count;
+            return -1;
         }
-        return name;
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _count * 2);
+        }
+        _entries[_count] = new Entry { First = first, Last = last, Length = utf8.Length, Utf8 = utf8.ToArray(), Name = name };
+        _index[free] = (short)(_count + 1);
+        return _count++;
     }
 
     private struct Entry
@@ -120,6 +147,7 @@ internal sealed class JsonNameTable
         public ulong First;
         public ulong Last;
         public int Length;
+        public int Next; // 1 + the entry of the name that followed this one last time; 0: none
         public byte[] Utf8;
         public string Name;
     }

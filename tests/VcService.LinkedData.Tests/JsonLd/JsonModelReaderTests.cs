@@ -143,6 +143,7 @@ public sealed class JsonModelReaderTests
         "[\"" + new string('x', 15) + "\",\"" + new string('y', 16) + "\",\"" + new string('z', 17) + "\"]",
         "{\"" + new string('k', 15) + "\":1,\"" + new string('k', 16) + "\":2,\"" + new string('k', 17) + "\":3,\"" + new string('k', 64) + "\":4,\"" + new string('k', 65) + "\":5}",
         "\"" + new string('b', 5000) + "\\n" + new string('c', 70) + "é\"",
+        "[{\"a\":1,\"b\":2},{\"a\":1,\"c\":3},{\"a\":1,\"b\":2,\"bb\":4},{\"b\":0,\"a\":1},{\"a\\u0062\":5,\"b\":6}]", // guessed next names
         "[" + string.Join(",", Enumerable.Range(0, 300).Select(i => $"{{\"id\":{i},\"type\":\"T{i % 7}\"}}")) + "]",
     ];
 
