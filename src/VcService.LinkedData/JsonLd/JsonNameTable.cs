@@ -12,7 +12,8 @@ namespace VcService.LinkedData.JsonLd;
 /// <remarks>
 /// Performance: a lookup reads two small arrays that stay in cache: an open-addressing index (2 bytes a slot)
 /// and the dense entries, which hold a name of up to 16 bytes as two words, so the common name is found by
-/// comparing two words, without touching its byte array.
+/// comparing two words, without touching its byte array. Documents repeat their sequences of names (id, type,
+/// prefLabel, …), so each entry remembers the name that followed it, and that guess is tried before hashing.
 /// </remarks>
 internal sealed class JsonNameTable
 {
