@@ -70,14 +70,8 @@ public static class JsonLdProcessor
     internal static object? ParseModel(ReadOnlySpan<byte> utf8Json, JsonLdLimits limits)
     {
         CheckSize(utf8Json.Length, limits);
-        try
-        {
-            return JsonModelReader.Read(utf8Json, limits.MaxDepth);
-        }
-        catch (JsonException e)
-        {
-            throw Translate(e, limits);
-        }
+        // The reader raises JsonLdException itself ("invalid JSON" with the position, "document too deep").
+        return JsonModelReader.Read(utf8Json, limits.MaxDepth);
     }
 
     internal static List<object?> ExpandToModel(object? document, JsonLdOptions options) => ExpandToModel(document, options, out _);
