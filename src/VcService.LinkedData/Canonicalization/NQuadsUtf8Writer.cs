@@ -1,6 +1,5 @@
-using System.Runtime.Intrinsics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using System.Buffers;
+using System.Text;
 using VcService.LinkedData.Rdf;
 
 namespace VcService.LinkedData.Canonicalization;
@@ -12,6 +11,14 @@ namespace VcService.LinkedData.Canonicalization;
 /// </summary>
 internal static class NQuadsUtf8Writer
 {
+    /// <summary>ASCII written as itself in a literal: all but <c>"</c>, <c>\</c>, U+0000–U+001F and U+007F.</summary>
+    private static readonly SearchValues<char> LiteralPlain = SearchValues.Create(
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    /// <summary>ASCII written as itself in an IRI: all but U+0000–U+0020 and <c>&lt;&gt;"{}|^`\</c> (U+007F is not escaped).</summary>
+    private static readonly SearchValues<char> IriPlain = SearchValues.Create(
+        "!#$%&'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~\u007F");
+
     private static ReadOnlySpan<byte> HexUpper => "0123456789ABCDEF"u8;
 
     /// <summary>
@@ -71,10 +78,16 @@ internal static class NQuadsUtf8Writer
     {
         while (true)
         {
-            // The common case, ASCII that needs no escape, narrowed to bytes in bulk. The UTF-8
-            // form is never shorter than the text, so this reserves nothing that is not needed.
-            int plain = CopyPlain(text, buffer.GetSpan(text.Length), literal);
-            buffer.Advance(plain);
+            // The common case, ASCII that needs no escape, narrowed to bytes in bulk (vectorized
+            // search, then vectorized narrowing: the large literals of real credentials, base64
+            // images and PDFs, are almost all of the output).
+            int plain = text.IndexOfAnyExcept(literal ? LiteralPlain : IriPlain);
+            if (plain < 0)
+            {
+                plain = text.Length;
+            }
+            Ascii.FromUtf16(text[..plain], buffer.GetSpan(plain), out int written);
+            buffer.Advance(written);
             text = text[plain..];
             if (text.IsEmpty)
             {
@@ -117,101 +130,4 @@ internal static class NQuadsUtf8Writer
             text = text[1..];
         }
     }
-
-    /// <summary>
-    /// Copies the longest prefix of <paramref name="text"/> that is written as itself and is ASCII,
-    /// one byte per character, to <paramref name="destination"/> (at least as long as the text);
-    /// returns its length. One pass that checks and narrows, vectorized: the large literals of real
-    /// credentials (base64 images and PDFs) are almost all of the output.
-    /// </summary>
-    private static int CopyPlain(ReadOnlySpan<char> text, Span<byte> destination, bool literal)
-    {
-        int i = 0;
-        ref ushort source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-        ref byte target = ref MemoryMarshal.GetReference(destination);
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= text.Length - 32; i += 32)
-            {
-                var low = Vector256.LoadUnsafe(ref source, (nuint)i);
-                var high = Vector256.LoadUnsafe(ref source, (nuint)(i + 16));
-                if ((NeedsWork(low, literal) | NeedsWork(high, literal)) != Vector256<ushort>.Zero)
-                {
-                    break;
-                }
-                Vector256.Narrow(low, high).StoreUnsafe(ref target, (nuint)i);
-            }
-        }
-        if (Vector128.IsHardwareAccelerated)
-        {
-            for (; i <= text.Length - 16; i += 16)
-            {
-                var low = Vector128.LoadUnsafe(ref source, (nuint)i);
-                var high = Vector128.LoadUnsafe(ref source, (nuint)(i + 8));
-                if ((NeedsWork(low, literal) | NeedsWork(high, literal)) != Vector128<ushort>.Zero)
-                {
-                    break;
-                }
-                Vector128.Narrow(low, high).StoreUnsafe(ref target, (nuint)i);
-            }
-        }
-        int mask = literal ? PlainInLiteral : PlainInIri;
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c >= 0x80 || (Plain[c] & mask) == 0)
-            {
-                break;
-            }
-            destination[i] = (byte)c;
-        }
-        return i;
-    }
-
-    private const int PlainInLiteral = 1, PlainInIri = 2;
-
-    /// <summary>
-    /// ASCII characters written as themselves: in literals (bit 1) all but <c>"</c>, <c>\</c>, U+0000–U+001F
-    /// and U+007F; in IRIs (bit 2) all but U+0000–U+0020 and &lt;&gt;"{}|^`\ (U+007F is not escaped).
-    /// </summary>
-    private static ReadOnlySpan<byte> Plain =>
-    [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        1, 3, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 3, 1, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 1, 3,
-        1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 3, 2,
-    ];
-
-    // The vector forms of Plain: all-ones lanes for characters that are not ASCII or must be escaped.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ushort> NeedsWork(Vector256<ushort> c, bool literal) => literal
-        ? Vector256.GreaterThanOrEqual(c - Vector256.Create((ushort)0x20), Vector256.Create((ushort)0x5F))
-            | Vector256.Equals(c, Vector256.Create((ushort)'"'))
-            | Vector256.Equals(c, Vector256.Create((ushort)'\\'))
-        : Vector256.GreaterThanOrEqual(c - Vector256.Create((ushort)0x21), Vector256.Create((ushort)0x5F))
-            | Vector256.LessThan(c - Vector256.Create((ushort)'{'), Vector256.Create((ushort)3)) // { | }
-            | Vector256.Equals(c, Vector256.Create((ushort)'<'))
-            | Vector256.Equals(c, Vector256.Create((ushort)'>'))
-            | Vector256.Equals(c, Vector256.Create((ushort)'"'))
-            | Vector256.Equals(c, Vector256.Create((ushort)'^'))
-            | Vector256.Equals(c, Vector256.Create((ushort)'`'))
-            | Vector256.Equals(c, Vector256.Create((ushort)'\\'));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ushort> NeedsWork(Vector128<ushort> c, bool literal) => literal
-        ? Vector128.GreaterThanOrEqual(c - Vector128.Create((ushort)0x20), Vector128.Create((ushort)0x5F))
-            | Vector128.Equals(c, Vector128.Create((ushort)'"'))
-            | Vector128.Equals(c, Vector128.Create((ushort)'\\'))
-        : Vector128.GreaterThanOrEqual(c - Vector128.Create((ushort)0x21), Vector128.Create((ushort)0x5F))
-            | Vector128.LessThan(c - Vector128.Create((ushort)'{'), Vector128.Create((ushort)3)) // { | }
-            | Vector128.Equals(c, Vector128.Create((ushort)'<'))
-            | Vector128.Equals(c, Vector128.Create((ushort)'>'))
-            | Vector128.Equals(c, Vector128.Create((ushort)'"'))
-            | Vector128.Equals(c, Vector128.Create((ushort)'^'))
-            | Vector128.Equals(c, Vector128.Create((ushort)'`'))
-            | Vector128.Equals(c, Vector128.Create((ushort)'\\'));
 }
