@@ -162,6 +162,11 @@ public static class Rdfc10Canonicalizer
         }
         // 7) Sort in code point order; equal lines are duplicate quads of the input set.
         LineSorter.SortQuads(buffer, lines);
+        // One span for the whole document when the writer offers it (the lines fit in the buffer's
+        // length), else line by line.
+        var destination = output.GetSpan(buffer.Length);
+        bool whole = destination.Length >= buffer.Length;
+        int written = 0;
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -169,8 +174,20 @@ public static class Rdfc10Canonicalizer
             {
                 continue;
             }
-            output.Write(buffer.Slice(line.Start, line.Length));
+            if (whole)
+            {
+                buffer.Slice(line.Start, line.Length).CopyTo(destination[written..]);
+                written += line.Length;
+            }
+            else
+            {
+                output.Write(buffer.Slice(line.Start, line.Length));
+            }
             order?.Add(line.Tag);
+        }
+        if (whole)
+        {
+            output.Advance(written);
         }
 
         var issuer = state.CanonicalIssuer;
