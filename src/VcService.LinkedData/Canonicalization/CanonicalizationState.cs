@@ -43,6 +43,8 @@ internal sealed class CanonicalizationState : IDisposable
         LineSegments.Capacity = input.Length;
 
         int firstWithBlankNode = -1;
+        string? previousSubject = null;
+        int previousStart = 0, previousSubjectBytes = 0;
         for (int index = 0; index < input.Length; index++)
         {
             ref readonly var quad = ref input[index];
@@ -57,7 +59,21 @@ internal sealed class CanonicalizationState : IDisposable
             }
             // No blank nodes: the canonical line is the line itself (duplicates are dropped after sorting).
             int start = Lines.Length;
-            NQuadsUtf8Writer.WriteQuad(Lines, quad);
+            if (ReferenceEquals(quad.Subject.Value, previousSubject))
+            {
+                // toRdf writes the quads of a node one after the other, with one subject string:
+                // its bytes (and the space) are copied from the line before.
+                Lines.AddCopy(previousStart, previousSubjectBytes);
+            }
+            else
+            {
+                NQuadsUtf8Writer.WriteIri(Lines, quad.Subject.Value);
+                Lines.Add((byte)' ');
+                previousSubject = quad.Subject.Value;
+                previousSubjectBytes = Lines.Length - start;
+            }
+            previousStart = start;
+            NQuadsUtf8Writer.WriteAfterSubject(Lines, quad);
             LineSegments.Add(new LineSegment(start, Lines.Length - start, index));
         }
 

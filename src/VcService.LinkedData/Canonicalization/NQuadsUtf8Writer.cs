@@ -22,13 +22,11 @@ internal static class NQuadsUtf8Writer
     private static ReadOnlySpan<byte> HexUpper => "0123456789ABCDEF"u8;
 
     /// <summary>
-    /// Writes a quad without blank nodes as one canonical N-Quads line, <c> .\n</c> included
-    /// (RDFC-1.0 §4.4.3 step 6 leaves such a quad as it is).
+    /// Writes the part of a quad without blank nodes that follows its subject and the space, up to
+    /// and with <c> .\n</c> (RDFC-1.0 §4.4.3 step 6 leaves such a quad as it is).
     /// </summary>
-    public static void WriteQuad(ByteBuffer buffer, in Quad quad)
+    public static void WriteAfterSubject(ByteBuffer buffer, in Quad quad)
     {
-        WriteIri(buffer, quad.Subject.Value);
-        buffer.Add((byte)' ');
         WriteIri(buffer, quad.Predicate.Value);
         buffer.Add((byte)' ');
         WriteTerm(buffer, quad.Object);
