@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using VcService.LinkedData.Rdf;
@@ -29,6 +30,9 @@ internal sealed class CanonicalizationState : IDisposable
 {
     private Dictionary<string, byte[]>? _iriCache;
 
+    // Optimized at once (as the loops below run once per call, tier-0 code would not be replaced
+    // on the stack, and waits for the call counts of tiered compilation).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
     {
         Options = options;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace VcService.LinkedData.Canonicalization;
@@ -33,6 +34,7 @@ internal static class LineSorter
     /// (and shorter) byte strings than sorting whole lines, and is never wrong when the input
     /// is in any other order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SortQuads(ByteBuffer buffer, List<LineSegment> lines)
     {
         var span = CollectionsMarshal.AsSpan(lines);
@@ -133,6 +135,9 @@ internal static class LineSorter
     /// Stable top-down merge sort; <paramref name="scratch"/> holds at least half of <paramref name="items"/>.
     /// Halves already in order are not merged, so sorted input costs n - 1 comparisons.
     /// </summary>
+    // Optimized at once: this recursive method runs in many short calls, the worst case for
+    // tier-0 code with on-stack replacement, and ArraySortHelper (which it replaces) is precompiled.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MergeSort<T, TComparer>(Span<T> items, Span<T> scratch, TComparer comparer)
         where TComparer : struct, IComparer<T>
     {

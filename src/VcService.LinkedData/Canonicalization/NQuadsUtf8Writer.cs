@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using VcService.LinkedData.Rdf;
 
 namespace VcService.LinkedData.Canonicalization;
@@ -11,13 +10,13 @@ namespace VcService.LinkedData.Canonicalization;
 /// </summary>
 internal static class NQuadsUtf8Writer
 {
-    /// <summary>ASCII written as itself in a literal: all but <c>"</c>, <c>\</c>, U+0000–U+001F and U+007F.</summary>
-    private static readonly SearchValues<char> LiteralPlain = SearchValues.Create(
-        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+    private static readonly SearchValues<char> LiteralSpecial = SearchValues.Create(
+        "\"\\\u007F\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
-    /// <summary>ASCII written as itself in an IRI: all but U+0000–U+0020 and <c>&lt;&gt;"{}|^`\</c> (U+007F is not escaped).</summary>
-    private static readonly SearchValues<char> IriPlain = SearchValues.Create(
-        "!#$%&'()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~\u007F");
+    private static readonly SearchValues<char> IriSpecial = SearchValues.Create(
+        "<>\"{}|^`\\ \u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
     private static ReadOnlySpan<byte> HexUpper => "0123456789ABCDEF"u8;
 
@@ -51,7 +50,7 @@ internal static class NQuadsUtf8Writer
             throw new ArgumentException($"term kind {term.Kind} is not written by value", nameof(term));
         }
         buffer.Add((byte)'"');
-        WriteEscaped(buffer, term.Value, literal: true);
+        WriteEscaped(buffer, term.Value, LiteralSpecial);
         buffer.Add((byte)'"');
         if (term.Language is { Length: > 0 } language)
         {
@@ -68,42 +67,24 @@ internal static class NQuadsUtf8Writer
     public static void WriteIri(ByteBuffer buffer, string iri)
     {
         buffer.Add((byte)'<');
-        WriteEscaped(buffer, iri, literal: false);
+        WriteEscaped(buffer, iri, IriSpecial);
         buffer.Add((byte)'>');
     }
 
-    private static void WriteEscaped(ByteBuffer buffer, ReadOnlySpan<char> text, bool literal)
+    private static void WriteEscaped(ByteBuffer buffer, ReadOnlySpan<char> text, SearchValues<char> special)
     {
+        bool literal = special == LiteralSpecial;
         while (true)
         {
-            // The common case, ASCII that needs no escape, narrowed to bytes in bulk (vectorized
-            // search, then vectorized narrowing: the large literals of real credentials, base64
-            // images and PDFs, are almost all of the output).
-            int plain = text.IndexOfAnyExcept(literal ? LiteralPlain : IriPlain);
-            if (plain < 0)
+            int i = text.IndexOfAny(special);
+            if (i < 0)
             {
-                plain = text.Length;
-            }
-            Ascii.FromUtf16(text[..plain], buffer.GetSpan(plain), out int written);
-            buffer.Advance(written);
-            text = text[plain..];
-            if (text.IsEmpty)
-            {
+                buffer.AddUtf8(text);
                 return;
             }
-            char c = text[0];
-            if (c >= 0x80)
-            {
-                // Non-ASCII is written as itself; a whole run at once, so surrogate pairs stay together.
-                int run = text.IndexOfAnyInRange('\0', '\u007F');
-                if (run < 0)
-                {
-                    run = text.Length;
-                }
-                buffer.AddUtf8(text[..run]);
-                text = text[run..];
-                continue;
-            }
+            // Special characters are ASCII, so slicing here never splits a surrogate pair.
+            buffer.AddUtf8(text[..i]);
+            char c = text[i];
             ReadOnlySpan<byte> echar = !literal ? default : c switch
             {
                 '"' => "\\\""u8,
@@ -125,7 +106,7 @@ internal static class NQuadsUtf8Writer
                 buffer.Add(HexUpper[(c >> 4) & 0xF]);
                 buffer.Add(HexUpper[c & 0xF]);
             }
-            text = text[1..];
+            text = text[(i + 1)..];
         }
     }
 }

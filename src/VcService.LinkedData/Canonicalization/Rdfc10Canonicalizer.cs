@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using System.Text;
 using VcService.LinkedData.Rdf;
 
@@ -148,6 +149,7 @@ public static class Rdfc10Canonicalizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CanonicalizationState's constructor
     private static IReadOnlyDictionary<string, string> WriteCanonicalForm(CanonicalizationState state, IBufferWriter<byte> output, List<int>? order)
     {
         // 6) Quads with blank nodes, relabelled; quads without are already in state.Lines.
