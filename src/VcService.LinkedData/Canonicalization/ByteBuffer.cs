@@ -39,6 +39,17 @@ internal sealed class ByteBuffer(int capacity = 1024) : IBufferWriter<byte>, IDi
         Length += bytes.Length;
     }
 
+    /// <summary>Appends a copy of bytes already in the buffer.</summary>
+    public void AddCopy(int start, int length)
+    {
+        if (Length + length > _data.Length)
+        {
+            Grow(length);
+        }
+        _data.AsSpan(start, length).CopyTo(_data.AsSpan(Length));
+        Length += length;
+    }
+
     /// <summary>Appends text as UTF-8.</summary>
     public void AddUtf8(ReadOnlySpan<char> text)
     {

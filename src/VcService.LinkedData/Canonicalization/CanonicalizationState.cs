@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using VcService.LinkedData.Rdf;
 
@@ -26,46 +28,94 @@ internal sealed class EncodedQuad(int index)
 /// </summary>
 internal sealed class CanonicalizationState : IDisposable
 {
-    private readonly Dictionary<string, byte[]> _iriCache;
+    private Dictionary<string, byte[]>? _iriCache;
 
+    // Optimized at once: the loop below is too short per call for on-stack replacement, so tier-0
+    // code would otherwise run until tiered compilation's call counting promotes it, which took
+    // longer than a 1,000-document benchmark and doubled its time.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
     {
         Options = options;
+        // By reference: a quad is a large struct, and the dataset is a List from toRdf or the parser.
+        ReadOnlySpan<Quad> input = dataset switch
+        {
+            List<Quad> list => CollectionsMarshal.AsSpan(list),
+            Quad[] array => array,
+            _ => dataset.ToArray(),
+        };
+        Lines.EnsureCapacity(EstimateLineBytes(input));
+        LineSegments.Capacity = input.Length;
+
+        int firstWithBlankNode = -1;
+        string? previousSubject = null;
+        int previousStart = 0, previousSubjectBytes = 0;
+        for (int index = 0; index < input.Length; index++)
+        {
+            ref readonly var quad = ref input[index];
+            Validate(quad);
+            if (quad.Subject.IsBlankNode || quad.Object.IsBlankNode || quad.Graph.IsBlankNode)
+            {
+                if (firstWithBlankNode < 0)
+                {
+                    firstWithBlankNode = index;
+                }
+                continue;
+            }
+            // No blank nodes: the canonical line is the line itself (duplicates are dropped after sorting).
+            int start = Lines.Length;
+            if (ReferenceEquals(quad.Subject.Value, previousSubject))
+            {
+                // toRdf writes the quads of a node one after the other, with one subject string:
+                // its bytes (and the space) are copied from the line before.
+                Lines.AddCopy(previousStart, previousSubjectBytes);
+            }
+            else
+            {
+                NQuadsUtf8Writer.WriteIri(Lines, quad.Subject.Value);
+                Lines.Add((byte)' ');
+                previousSubject = quad.Subject.Value;
+                previousSubjectBytes = Lines.Length - start;
+            }
+            previousStart = start;
+            NQuadsUtf8Writer.WriteAfterSubject(Lines, quad);
+            LineSegments.Add(new LineSegment(start, Lines.Length - start, index));
+        }
+
+        if (firstWithBlankNode < 0)
+        {
+            Quads = [];
+            Labels = [];
+            QuadsOf = [];
+        }
+        else
+        {
+            (Quads, Labels, QuadsOf) = MapBlankNodes(input, firstWithBlankNode);
+        }
+        FirstDegreeHashes = new string[Labels.Length];
+        CanonicalIssuer = new IdentifierIssuer("c14n", Labels.Length);
+    }
+
+    /// <summary>§4.4.3 step 2, over the quads that mention blank nodes.</summary>
+    private (EncodedQuad[] Quads, string[] Labels, int[][] QuadsOf) MapBlankNodes(ReadOnlySpan<Quad> input, int first)
+    {
         // Predicates are few: sized for small datasets, grown for large ones.
-        _iriCache = new Dictionary<string, byte[]>(Math.Min(dataset.Count, 32), StringComparer.Ordinal);
+        _iriCache = new Dictionary<string, byte[]>(Math.Min(input.Length, 32), StringComparer.Ordinal);
         var quads = new List<EncodedQuad>();
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
         var labelList = new List<string>();
         var quadsOf = new List<List<int>>();
-        HashSet<Quad>? seen = null;
-        Lines.EnsureCapacity(EstimateLineBytes(dataset));
-        LineSegments.Capacity = dataset.Count;
+        var seen = new HashSet<Quad>();
 
-        for (int index = 0; index < dataset.Count; index++)
+        for (int index = first; index < input.Length; index++)
         {
-            var quad = dataset[index];
-            Validate(quad);
+            ref readonly var quad = ref input[index];
             if (!quad.Subject.IsBlankNode && !quad.Object.IsBlankNode && !quad.Graph.IsBlankNode)
             {
-                // No blank nodes: the canonical line is the line itself (duplicates are dropped after sorting).
-                int start = Lines.Length;
-                NQuadsUtf8Writer.WriteTerm(Lines, quad.Subject);
-                Lines.Add((byte)' ');
-                Lines.Add(EncodeIri(quad.Predicate.Value));
-                Lines.Add((byte)' ');
-                NQuadsUtf8Writer.WriteTerm(Lines, quad.Object);
-                if (!quad.Graph.IsDefaultGraph)
-                {
-                    Lines.Add((byte)' ');
-                    NQuadsUtf8Writer.WriteTerm(Lines, quad.Graph);
-                }
-                Lines.Add(" .\n"u8);
-                LineSegments.Add(new LineSegment(start, Lines.Length - start, index));
                 continue;
             }
-
             // The input is a set: a duplicate would distort the blank node to quads map.
-            if (!(seen ??= []).Add(quad))
+            if (!seen.Add(quad))
             {
                 continue;
             }
@@ -86,15 +136,12 @@ internal sealed class CanonicalizationState : IDisposable
             quads.Add(encoded);
         }
 
-        Quads = quads.ToArray();
-        Labels = labelList.ToArray();
-        QuadsOf = new int[quadsOf.Count][];
-        for (int i = 0; i < QuadsOf.Length; i++)
+        var quadsOfArray = new int[quadsOf.Count][];
+        for (int i = 0; i < quadsOfArray.Length; i++)
         {
-            QuadsOf[i] = quadsOf[i].ToArray();
+            quadsOfArray[i] = quadsOf[i].ToArray();
         }
-        FirstDegreeHashes = new string[Labels.Length];
-        CanonicalIssuer = new IdentifierIssuer("c14n", Labels.Length);
+        return (quads.ToArray(), labelList.ToArray(), quadsOfArray);
 
         int Track(RdfTerm term, int quadIndex)
         {
@@ -193,20 +240,19 @@ internal sealed class CanonicalizationState : IDisposable
     }
 
     /// <summary>The N-Quads size of the dataset when it is ASCII without escapes (lines with blank nodes count too).</summary>
-    private static int EstimateLineBytes(IReadOnlyList<Quad> dataset)
+    private static int EstimateLineBytes(ReadOnlySpan<Quad> dataset)
     {
         long bytes = 0;
-        for (int i = 0; i < dataset.Count; i++)
+        foreach (ref readonly var quad in dataset)
         {
-            var quad = dataset[i];
             bytes += Size(quad.Subject) + Size(quad.Predicate) + Size(quad.Object) + Size(quad.Graph) + 4;
         }
         return (int)Math.Min(bytes, 1 << 30);
 
-        static int Size(RdfTerm term) => term.Value.Length + (term.Datatype?.Length ?? 0) + (term.Language?.Length ?? 0) + 6;
+        static int Size(in RdfTerm term) => term.Value.Length + (term.Datatype?.Length ?? 0) + (term.Language?.Length ?? 0) + 6;
     }
 
-    private static void Validate(Quad quad)
+    private static void Validate(in Quad quad)
     {
         if (quad.Predicate.Kind != RdfTermKind.Iri)
         {
@@ -233,6 +279,7 @@ internal sealed class CanonicalizationState : IDisposable
 
     private byte[] EncodeIri(string iri)
     {
+        _iriCache ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (!_iriCache.TryGetValue(iri, out var bytes))
         {
             Scratch.Clear();

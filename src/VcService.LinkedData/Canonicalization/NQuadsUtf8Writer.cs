@@ -20,6 +20,23 @@ internal static class NQuadsUtf8Writer
 
     private static ReadOnlySpan<byte> HexUpper => "0123456789ABCDEF"u8;
 
+    /// <summary>
+    /// Writes the part of a quad without blank nodes that follows its subject and the space, up to
+    /// and with <c> .\n</c> (RDFC-1.0 §4.4.3 step 6 leaves such a quad as it is).
+    /// </summary>
+    public static void WriteAfterSubject(ByteBuffer buffer, in Quad quad)
+    {
+        WriteIri(buffer, quad.Predicate.Value);
+        buffer.Add((byte)' ');
+        WriteTerm(buffer, quad.Object);
+        if (!quad.Graph.IsDefaultGraph)
+        {
+            buffer.Add((byte)' ');
+            WriteIri(buffer, quad.Graph.Value);
+        }
+        buffer.Add(" .\n"u8);
+    }
+
     /// <summary>Writes a non-blank term (IRI or literal).</summary>
     public static void WriteTerm(ByteBuffer buffer, RdfTerm term)
     {

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using System.Text;
 using VcService.LinkedData.Rdf;
 
@@ -39,12 +41,17 @@ public static class Rdfc10Canonicalizer
         return Run(dataset, options ?? Rdfc10Options.Default, destination, order: null);
     }
 
-    private static Dictionary<string, string> Run(IReadOnlyList<Quad> dataset, Rdfc10Options options, IBufferWriter<byte> output, List<int>? order)
+    private static IReadOnlyDictionary<string, string> Run(IReadOnlyList<Quad> dataset, Rdfc10Options options, IBufferWriter<byte> output, List<int>? order)
     {
         // 1) Create the canonicalization state.  2) For every quad in the input dataset, add a
         //    reference to it for each blank node it contains to the blank node to quads map.
         using var state = new CanonicalizationState(dataset, options);
         int nodeCount = state.Labels.Length;
+        if (nodeCount == 0)
+        {
+            // No blank nodes: steps 3 to 5 have nothing to do, and step 6 copies every quad as it is.
+            return WriteCanonicalForm(state, output, order);
+        }
 
         // 3) For each blank node: 3.1) hash it with Hash First Degree Quads; 3.2) add hash →
         //    identifier to the hash to blank nodes map.
@@ -142,22 +149,26 @@ public static class Rdfc10Canonicalizer
         }
     }
 
-    private static Dictionary<string, string> WriteCanonicalForm(CanonicalizationState state, IBufferWriter<byte> output, List<int>? order)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see CanonicalizationState's constructor
+    private static IReadOnlyDictionary<string, string> WriteCanonicalForm(CanonicalizationState state, IBufferWriter<byte> output, List<int>? order)
     {
-        var issuer = state.CanonicalIssuer;
-        var canonicalWriter = new CanonicalLabelWriter(state);
-
         // 6) Quads with blank nodes, relabelled; quads without are already in state.Lines.
         var buffer = state.Lines;
         var lines = state.LineSegments;
+        var canonicalWriter = state.Quads.Length == 0 ? null : new CanonicalLabelWriter(state);
         foreach (var quad in state.Quads)
         {
             int start = buffer.Length;
-            CanonicalizationState.WriteQuad(buffer, quad, canonicalWriter);
+            CanonicalizationState.WriteQuad(buffer, quad, canonicalWriter!);
             lines.Add(new LineSegment(start, buffer.Length - start, quad.Index));
         }
         // 7) Sort in code point order; equal lines are duplicate quads of the input set.
-        LineSorter.Sort(buffer, lines);
+        LineSorter.SortQuads(buffer, lines);
+        // One span for the whole document when the writer offers it (the lines fit in the buffer's
+        // length), else line by line.
+        var destination = output.GetSpan(buffer.Length);
+        bool whole = destination.Length >= buffer.Length;
+        int written = 0;
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -165,10 +176,27 @@ public static class Rdfc10Canonicalizer
             {
                 continue;
             }
-            output.Write(buffer.Slice(line.Start, line.Length));
+            if (whole)
+            {
+                buffer.Slice(line.Start, line.Length).CopyTo(destination[written..]);
+                written += line.Length;
+            }
+            else
+            {
+                output.Write(buffer.Slice(line.Start, line.Length));
+            }
             order?.Add(line.Tag);
         }
+        if (whole)
+        {
+            output.Advance(written);
+        }
 
+        var issuer = state.CanonicalIssuer;
+        if (canonicalWriter is null)
+        {
+            return ReadOnlyDictionary<string, string>.Empty;
+        }
         var issued = new Dictionary<string, string>(issuer.IssuedOrder.Count, StringComparer.Ordinal);
         foreach (int node in issuer.IssuedOrder)
         {
@@ -177,7 +205,7 @@ public static class Rdfc10Canonicalizer
         return issued;
     }
 
-    private static Quad Relabel(Quad quad, Dictionary<string, string> issued)
+    private static Quad Relabel(Quad quad, IReadOnlyDictionary<string, string> issued)
     {
         return new Quad(Map(quad.Subject), quad.Predicate, Map(quad.Object), Map(quad.Graph));
 
