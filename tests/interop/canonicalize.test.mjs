@@ -2,8 +2,9 @@
 // canonize(doc, {algorithm: 'RDFC-1.0', safe: true}) over the same bundled contexts.
 import {test, before} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import jsonld from 'jsonld';
 import {sharedDir, loadContexts, createDocumentLoader, missingContexts} from './lib/loader.mjs';
 import {vcserviceCli, runCli} from './lib/cli.mjs';
@@ -23,6 +24,16 @@ const documents = [
   'w3c/vc-di-ecdsa/TestVectors/ecdsa-jcs-2019-p256/signedJCSECDSAP256.json',
 ];
 
+// The service's own samples (ELM and Open Badges 3.0 profiles of the four Annex I examples) and test fixtures:
+// all of them take the fused expansion/toRdf walk, so this compares that path with jsonld.js too.
+const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repoDocuments = [
+  ...['samples/elm', 'samples/obv3'].flatMap(folder =>
+    readdirSync(path.join(repoDir, folder)).sort().map(name => `${folder}/${name}`)),
+  'tests/VcService.LinkedData.Tests/JsonLd/Fixtures/ob3-credential.json',
+  'tests/VcService.LinkedData.Tests/JsonLd/Fixtures/did-document.json',
+];
+
 const contexts = loadContexts();
 const documentLoader = createDocumentLoader(contexts);
 let cli;
@@ -31,8 +42,10 @@ before(() => {
   cli = vcserviceCli();
 });
 
-for(const relative of documents) {
-  const file = path.join(sharedDir, relative);
+for(const [relative, file] of [
+  ...documents.map(relative => [relative, path.join(sharedDir, relative)]),
+  ...repoDocuments.map(relative => [relative, path.join(repoDir, relative)]),
+]) {
   const doc = JSON.parse(readFileSync(file, 'utf8'));
   const missing = missingContexts(doc, contexts);
   const skip = missing.length > 0 ?
