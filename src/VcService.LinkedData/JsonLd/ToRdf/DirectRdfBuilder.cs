@@ -9,21 +9,22 @@ namespace VcService.LinkedData.JsonLd.ToRdf;
 /// Expansion (§5.1.2), node map generation (§7.2.2) and Deserialize JSON-LD to RDF (§6.4) fused into one walk over
 /// the compacted document, for what credentials are made of: node objects with @id, @type and properties; string,
 /// number and boolean values with type, @id/@vocab and language coercion; language maps; @list and @graph containers
-/// (a proof, a presentation's credentials); embedded,
-/// property-scoped and type-scoped contexts (with @propagate and @protected as the full algorithms apply them, since
-/// the context steps are shared with <see cref="JsonLdExpander"/>). It builds no expanded document and no node map.
+/// (a proof, a presentation's credentials); embedded, property-scoped and type-scoped contexts (with @propagate and
+/// @protected as the full algorithms apply them: the context steps are shared with <see cref="JsonLdExpander"/>).
+/// It builds no expanded document and no node map: canonicalization uses it (see JsonLdProcessor.ToRdfForCanonicalization).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Anything else — value, list, set or graph objects written out, @reverse, @included, @nest, @index, index/id/type
-/// containers (also with @graph), @json, base direction, a term or IRI that would be dropped or stay relative, blank node types or
-/// predicates, a top-level node that expansion would drop — makes <see cref="TryToRdf"/> return null, and the caller
-/// runs the full algorithms, which also raise every error and safe-mode event (the builder raises none of its own).
+/// Anything else (value, list, set or graph objects written out, @reverse, @included, @nest, @index, index/id/type
+/// containers, @json, base direction, a term or IRI that would be dropped or stay relative, blank node types or
+/// predicates, a top-level node that expansion would drop) makes <see cref="TryToRdf"/> return false, and the caller
+/// runs the full algorithms, which also raise every error and safe-mode event: the walk raises none of its own.
 /// </para>
 /// <para>
-/// Deviation: the quads may repeat (a node embedded twice gives its triples twice, where the node map merges them),
-/// and blank node labels follow another order. Only RDFC-1.0 consumes the result: it treats its input as a set and
-/// relabels blank nodes, so the canonical form is the same. Tests compare both paths on the W3C suites' documents.
+/// Deviation: the quads may repeat (a node embedded again gives its triples again unless it was remembered, see
+/// <see cref="Node"/>; the node map merges them), and blank node labels follow another order. Only RDFC-1.0 consumes
+/// the result: it treats its input as a set and relabels blank nodes, so the canonical form is the same.
+/// DirectRdfBuilderTests compare both paths on every input of the W3C expand and toRdf suites.
 /// </para>
 /// </remarks>
 internal sealed class DirectRdfBuilder
