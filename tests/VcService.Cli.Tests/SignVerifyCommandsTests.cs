@@ -101,6 +101,39 @@ public sealed class SignVerifyCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Verify_with_a_trusted_list_reports_whether_the_issuer_is_recognised()
+    {
+        var keyFile = JsonNode.Parse(File.ReadAllText(Path.Combine(Eddsa, "keyPair.json")))!;
+        var did = "did:key:" + keyFile["publicKeyMultibase"]!.GetValue<string>();
+        var unsigned = JsonNode.Parse(File.ReadAllText(Path.Combine(Eddsa, "unsigned.json")))!;
+        unsigned["issuer"] = did;
+        var (exit, signed, stderr) = Run("sign", "--suite", "eddsa-rdfc-2022", "--key", Path.Combine(Eddsa, "keyPair.json"), Temp(unsigned.ToJsonString()));
+        exit.Should().Be(ExitCodes.Success, stderr);
+        var credential = Temp(signed);
+
+        var listed = Temp($$"""{"issuers": [{"did": "{{did}}", "legalName": {"en": "Example University"}, "country": "BE", "accreditation": "test list"}]}""");
+        var (listedExit, listedReport, _) = Run("verify", "--trusted-list", listed, credential);
+        listedExit.Should().Be(ExitCodes.Success, listedReport);
+        var report = JsonNode.Parse(listedReport)!;
+        report["issuerRecognised"]!.GetValue<bool>().Should().BeTrue(listedReport);
+        report["issuer"]!["legalName"]!["en"]!.GetValue<string>().Should().Be("Example University");
+
+        // Authentic but not on the list: verified, not recognised (the service's default policy).
+        var other = Temp("""{"issuers": [{"did": "did:web:credentials.example.edu", "legalName": {"en": "Other"}, "country": "DE", "accreditation": "x"}]}""");
+        var (otherExit, otherReport, _) = Run("verify", "--trusted-list", other, credential);
+        otherExit.Should().Be(ExitCodes.Success, otherReport);
+        JsonNode.Parse(otherReport)!["issuerRecognised"]!.GetValue<bool>().Should().BeFalse(otherReport);
+
+        // Without the option there is no issuer section.
+        JsonNode.Parse(Run("verify", credential).Out)!["issuer"].Should().BeNull();
+
+        var invalid = Run("verify", "--trusted-list", Temp("""{"issuers": [{"did": "nope"}]}"""), credential);
+        invalid.Exit.Should().Be(ExitCodes.VerifyInputError);
+        invalid.Err.Should().Contain("issuers[0].did");
+        Run("verify", "--trusted-list", "/nonexistent/list.json", credential).Exit.Should().Be(ExitCodes.VerifyInputError);
+    }
+
+    [Fact]
     public void Input_errors()
     {
         Run("verify", "/nonexistent/file.json").Exit.Should().Be(ExitCodes.VerifyInputError);

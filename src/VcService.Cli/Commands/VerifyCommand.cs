@@ -6,6 +6,7 @@ using VcService.Credentials.DataIntegrity;
 using VcService.Credentials.Verification;
 using VcService.Credentials.Verification.Checks;
 using VcService.LinkedData.JsonLd;
+using VcService.MicroCredentials.Trust;
 using VcService.MicroCredentials.Verification;
 
 namespace VcService.Cli.Commands;
@@ -13,7 +14,9 @@ namespace VcService.Cli.Commands;
 /// <summary>
 /// <c>vcservice verify FILE</c>: prints the verification report (JSON) of a credential — a compact
 /// JWT-VC, a vc+jwt (VC-JOSE-COSE) or a JSON-LD credential with Data Integrity proofs. DIDs are resolved offline (did:key,
-/// did:jwk). Exit code 0 verified, 1 not verified, 2 unreadable or malformed input.
+/// did:jwk). With <c>--trusted-list FILE</c> (the format of <c>VcService:Trust:ListFile</c>, see
+/// <c>trust check-list</c>) the report also has the issuer section: who the issuer is and whether it is recognised.
+/// Exit code 0 verified, 1 not verified, 2 unreadable or malformed input (also an invalid trusted list).
 /// </summary>
 public static class VerifyCommand
 {
@@ -21,10 +24,14 @@ public static class VerifyCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A credential: compact JWT or JSON-LD with an embedded proof" };
         var now = new Option<string?>("--now") { Description = "Verify as of this date-time (ISO 8601; default: the clock)" };
+        var trustedList = new Option<FileInfo?>("--trusted-list")
+        {
+            Description = "A trusted issuer list file ({\"issuers\": [...]}, as VcService:Trust:ListFile): adds the issuer check (recognised or not)",
+        };
         var repeat = RdfCommands.RepeatOption();
         var command = new Command("verify", "Verify a credential (JWT-VC, vc+jwt or Data Integrity) and print the verification report")
         {
-            file, now, repeat,
+            file, now, trustedList, repeat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,18 +39,25 @@ public static class VerifyCommand
             var error = parse.InvocationConfiguration.Error;
             JsonNode input;
             TimeProvider clock;
+            TrustedIssuerList? trusted;
             try
             {
                 input = ReadCredential(parse.GetValue(file)!);
                 clock = Clock(parse.GetValue(now));
+                trusted = ReadTrustedList(parse.GetValue(trustedList));
             }
             catch (CliInputException e)
             {
                 error.WriteLine($"error: {e.Message}");
                 return ExitCodes.VerifyInputError;
             }
-            var verifier = new CredentialVerifier(
-                [new FormatCheck(), new SignatureCheck(VerificationMethodKeys.Offline()), new ValidityCheck(), new AnnexICheck()], clock);
+            var resolver = VerificationMethodKeys.Offline();
+            List<IVerificationCheck> checks = [new FormatCheck(), new SignatureCheck(resolver), new ValidityCheck(), new AnnexICheck()];
+            if (trusted is not null)
+            {
+                checks.Add(new IssuerCheck(resolver, new TrustRegistry([trusted])));
+            }
+            var verifier = new CredentialVerifier(checks, clock);
             // --repeat: the whole report (format, signature, validity, Annex I), in process, as a verifier would.
             var report = Repeat.Run(() => verifier.VerifyAsync(input, cancellationToken).GetAwaiter().GetResult(), parse.GetValue(repeat), error);
             output.WriteLine(JsonSerializer.Serialize(report, SignCommands.PrintOptions));
@@ -69,6 +83,23 @@ public static class VerifyCommand
             }
         }
         return JsonValue.Create(text);
+    }
+
+    /// <summary>The list of <c>--trusted-list</c>, validated as <c>trust check-list</c> does; null without the option.</summary>
+    private static TrustedIssuerList? ReadTrustedList(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+        var (entries, readErrors) = TrustedIssuerList.ReadFile(file.FullName);
+        var (list, errors) = TrustedIssuerList.Create(entries, file.Name);
+        var problems = readErrors.Concat(errors).ToList();
+        if (problems.Count > 0 || list is null)
+        {
+            throw new CliInputException($"--trusted-list {file.Name}: {string.Join("; ", problems)}", ExitCodes.VerifyInputError);
+        }
+        return list;
     }
 
     private static TimeProvider Clock(string? now)
