@@ -44,9 +44,14 @@ public static class TrustHosting
                 sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<IDeqarRegister>(StorageHosting.CreateDeqarRegister);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrustSettings>>().Value.BuildList().List ?? TrustedIssuerList.Empty);
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<TrustSettings>>().Value;
+            return new ReloadingTrustedIssuerList(settings.BuildList, settings.ListFile, TimeSpan.FromSeconds(settings.ListReloadSeconds),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ReloadingTrustedIssuerList>>());
+        });
         services.AddSingleton<ITrustSource, TenantTrustSource>();
-        services.AddSingleton<ITrustSource>(sp => sp.GetRequiredService<TrustedIssuerList>());
+        services.AddSingleton<ITrustSource>(sp => sp.GetRequiredService<ReloadingTrustedIssuerList>());
         services.AddSingleton<ITrustSource, DeqarTrustSource>();
         services.AddSingleton<TrustRegistry>();
         services.AddSingleton<IVerificationCheck>(sp => new IssuerCheck(
@@ -61,7 +66,10 @@ public static class TrustHosting
     {
         public ValidateOptionsResult Validate(string? name, TrustSettings options)
         {
-            var (_, errors) = options.BuildList();
+            var (_, listErrors) = options.BuildList();
+            var errors = listErrors.ToList();
+            if (options.ListReloadSeconds < 0)
+                errors.Add($"{TrustSettings.Section}:ListReloadSeconds must be 0 (read at start-up only) or more, got {options.ListReloadSeconds}");
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
     }

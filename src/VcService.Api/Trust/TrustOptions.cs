@@ -56,8 +56,17 @@ public sealed class TrustSettings
 {
     public const string Section = "VcService:Trust";
 
-    /// <summary>A JSON file <c>{"issuers": [{"did", "legalName", "country", "accreditation", "deqarId"}]}</c>, read at start-up.</summary>
+    /// <summary>
+    /// A JSON file <c>{"issuers": [{"did", "legalName", "country", "accreditation", "deqarId"}]}</c>, read at start-up
+    /// (an invalid file stops the start) and again when it changes (see <see cref="ListReloadSeconds"/>).
+    /// </summary>
     public string? ListFile { get; set; }
+
+    /// <summary>
+    /// How often (seconds) a verification looks whether <see cref="ListFile"/> changed; a changed file that no longer
+    /// validates is refused with an error in the log and the list in use stays. 0: read at start-up only. Default 10.
+    /// </summary>
+    public int ListReloadSeconds { get; set; } = 10;
 
     /// <summary>Trusted issuers given directly in configuration (<c>VcService__Trust__Issuers__0__Did</c>, …).</summary>
     public List<TrustedIssuerEntry> Issuers { get; set; } = [];
