@@ -2,6 +2,7 @@ using Dapper;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
 using VcService.Storage.Abstractions;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Status.Tests;
@@ -110,7 +111,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
         (after.Bitstring[a.Index >> 3] & (0x80 >> (a.Index & 7))).Should().NotBe(0);
         after.Bitstring.Count(b => b != 0).Should().Be(1);
 
-        var log = await new SqliteAuditLog(new SqliteDatabase(_path)).ListAsync("t1", 10, null, null, default);
+        var log = await new SqlAuditLog(new SqliteDatabase(_path)).ListAsync("t1", 10, null, null, default);
         log.Should().ContainSingle().Which.Should().BeEquivalentTo(audit, o => o.Excluding(e => e.Sequence).Excluding(e => e.At));
     }
 
@@ -135,7 +136,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
     [Fact]
     public async Task Audit_log_is_append_only()
     {
-        var log = new SqliteAuditLog(_database);
+        var log = new SqlAuditLog(_database);
         var first = await log.AppendAsync(new AuditEntry { TenantId = "t1", At = DateTimeOffset.UtcNow, ClientId = "k", Action = "revoke" }, default);
         var second = await log.AppendAsync(new AuditEntry { TenantId = "t1", At = DateTimeOffset.UtcNow, ClientId = "k", Action = "suspend", CredentialId = "c9" }, default);
         second.Sequence.Should().BeGreaterThan(first.Sequence);

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using VcService.Storage.Postgres;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Storage.Tests;
@@ -25,7 +26,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             Credentials = new SqliteCredentialStore(database),
             ApiKeys = new SqliteApiKeyStore(database),
             StatusLists = new SqliteStatusListStore(database, options, time),
-            Audit = new SqliteAuditLog(database),
+            Audit = new SqlAuditLog(database),
             Deqar = new SqliteDeqarRegister(database),
         };
     }
@@ -64,7 +65,7 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IRunsOnPost
             Credentials = new PostgresCredentialStore(database),
             ApiKeys = new PostgresApiKeyStore(database),
             StatusLists = new PostgresStatusListStore(database, options, time),
-            Audit = new PostgresAuditLog(database),
+            Audit = new SqlAuditLog(database),
             Deqar = new PostgresDeqarRegister(database),
         };
     }

@@ -3,6 +3,7 @@ using VcService.Api.Configuration;
 using VcService.MicroCredentials.Trust;
 using VcService.Storage.Abstractions;
 using VcService.Storage.Postgres;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Api.Hosting;
@@ -21,22 +22,23 @@ public static class StorageHosting
             // A factory, not an instance: the container then disposes the data source (and its pool) at shutdown.
             services.AddSingleton(_ => new PostgresDatabase(storage.ConnectionString!));
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
+            services.AddSingleton<SqlDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<ITenantStore, PostgresTenantStore>();
             services.AddSingleton<IKeyStore, PostgresKeyStore>();
             services.AddSingleton<ICredentialStore, PostgresCredentialStore>();
             services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
-            services.AddSingleton<IAuditLog, PostgresAuditLog>();
         }
         else
         {
             services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<VcServiceOptions>>().Value.DataDirectory, "vcservice.db")));
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
+            services.AddSingleton<SqlDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
             services.AddSingleton<ITenantStore, SqliteTenantStore>();
             services.AddSingleton<IKeyStore, SqliteKeyStore>();
             services.AddSingleton<ICredentialStore, SqliteCredentialStore>();
             services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
-            services.AddSingleton<IAuditLog, SqliteAuditLog>();
         }
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
 using VcService.Storage.Abstractions;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Storage.Postgres;
@@ -149,7 +150,7 @@ public sealed class PostgresStatusListStore(PostgresDatabase database, StatusLis
                     new { bits, tenantId, listId = group.Key }, transaction, cancellationToken: cancellationToken));
         }
         if (audit is not null && changed.Any(c => c))
-            await PostgresAuditLog.InsertAsync(connection, transaction, audit, cancellationToken);
+            await SqlAuditLog.InsertAsync(connection, transaction, PostgresDialect.Instance, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }

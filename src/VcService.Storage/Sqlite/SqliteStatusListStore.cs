@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using VcService.Storage.Abstractions;
+using VcService.Storage.Sql;
 
 namespace VcService.Storage.Sqlite;
 
@@ -186,7 +187,7 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
                     new { bits, tenantId, listId = group.Key }, transaction, cancellationToken: cancellationToken));
         }
         if (audit is not null && changed.Any(c => c))
-            await SqliteAuditLog.InsertAsync(connection, transaction, audit, cancellationToken);
+            await SqlAuditLog.InsertAsync(connection, transaction, SqliteDialect.Instance, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
