@@ -16,7 +16,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
     {
         _database = new SqliteDatabase(_path);
         await _database.MigrateAsync(CancellationToken.None);
-        await new SqliteTenantStore(_database).TryAddAsync(new IssuerTenant
+        await new SqlTenantStore(_database).TryAddAsync(new IssuerTenant
         {
             Id = "t1", LegalName = new Dictionary<string, string> { ["en"] = "T1" }, Country = "BE", CreatedAt = DateTimeOffset.UnixEpoch, SuspensionEnabled = true,
         }, CancellationToken.None);
@@ -29,7 +29,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
     [Fact]
     public async Task Tenant_flag_round_trips()
     {
-        (await new SqliteTenantStore(_database).GetAsync("t1", CancellationToken.None))!.SuspensionEnabled.Should().BeTrue();
+        (await new SqlTenantStore(_database).GetAsync("t1", CancellationToken.None))!.SuspensionEnabled.Should().BeTrue();
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class SchemaMigrationTests
         var database = new SqliteDatabase(path);
         await database.MigrateAsync(default);
         await database.MigrateAsync(default); // idempotent
-        var tenant = await new SqliteTenantStore(database).GetAsync("old", default);
+        var tenant = await new SqlTenantStore(database).GetAsync("old", default);
         tenant!.SuspensionEnabled.Should().BeFalse();
     }
 }

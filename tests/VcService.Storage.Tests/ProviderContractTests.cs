@@ -21,10 +21,10 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         return new StoreSet(() => ValueTask.CompletedTask)
         {
             Database = database,
-            Tenants = new SqliteTenantStore(database),
-            Keys = new SqliteKeyStore(database),
-            Credentials = new SqliteCredentialStore(database),
-            ApiKeys = new SqliteApiKeyStore(database),
+            Tenants = new SqlTenantStore(database),
+            Keys = new SqlKeyStore(database),
+            Credentials = new SqlCredentialStore(database),
+            ApiKeys = new SqlApiKeyStore(database),
             StatusLists = new SqliteStatusListStore(database, options, time),
             Audit = new SqlAuditLog(database),
             Deqar = new SqliteDeqarRegister(database),
@@ -60,10 +60,10 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IRunsOnPost
         return new StoreSet(database.DisposeAsync)
         {
             Database = database,
-            Tenants = new PostgresTenantStore(database),
-            Keys = new PostgresKeyStore(database),
-            Credentials = new PostgresCredentialStore(database),
-            ApiKeys = new PostgresApiKeyStore(database),
+            Tenants = new SqlTenantStore(database),
+            Keys = new SqlKeyStore(database),
+            Credentials = new SqlCredentialStore(database),
+            ApiKeys = new SqlApiKeyStore(database),
             StatusLists = new PostgresStatusListStore(database, options, time),
             Audit = new SqlAuditLog(database),
             Deqar = new PostgresDeqarRegister(database),

@@ -23,21 +23,17 @@ public static class StorageHosting
             services.AddSingleton(_ => new PostgresDatabase(storage.ConnectionString!));
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<SqlDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
-            services.AddSingleton<ITenantStore, PostgresTenantStore>();
-            services.AddSingleton<IKeyStore, PostgresKeyStore>();
-            services.AddSingleton<ICredentialStore, PostgresCredentialStore>();
-            services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
         }
         else
         {
             services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<VcServiceOptions>>().Value.DataDirectory, "vcservice.db")));
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
             services.AddSingleton<SqlDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
-            services.AddSingleton<ITenantStore, SqliteTenantStore>();
-            services.AddSingleton<IKeyStore, SqliteKeyStore>();
-            services.AddSingleton<ICredentialStore, SqliteCredentialStore>();
-            services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         }
+        services.AddSingleton<ITenantStore, SqlTenantStore>();
+        services.AddSingleton<IKeyStore, SqlKeyStore>();
+        services.AddSingleton<ICredentialStore, SqlCredentialStore>();
+        services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
         return services;
     }
