@@ -24,7 +24,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private SqliteStatusListStore Store(int size = 131_072) => new(_database, new StatusListStoreOptions { ListSize = size }, TimeProvider.System);
+    private SqlStatusListStore Store(int size = 131_072) => new(_database, new StatusListStoreOptions { ListSize = size }, TimeProvider.System);
 
     [Fact]
     public async Task Tenant_flag_round_trips()
@@ -90,7 +90,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
     [InlineData(new[] { 0, 2, 4 }, 2, 5)]
     [InlineData(new[] { 5, 6 }, 4, 4)]
     public void NthFree_skips_taken_indices(int[] taken, int n, int expected) =>
-        SqliteStatusListStore.NthFree(taken, n).Should().Be(expected);
+        SqlStatusListStore.NthFree(taken, n).Should().Be(expected);
 
     [Fact]
     public async Task Setting_bits_bumps_the_version_writes_the_audit_entry_and_survives_a_restart()
@@ -105,7 +105,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
         (await store.SetBitsAsync("t1", [new StatusBitUpdate(a.ListId, a.Index, true)], audit, default)).Should().Equal(false);
 
         // A restart: a new database object over the same file.
-        var reopened = new SqliteStatusListStore(new SqliteDatabase(_path), TimeProvider.System);
+        var reopened = new SqlStatusListStore(new SqliteDatabase(_path), TimeProvider.System);
         var after = (await reopened.GetListAsync("t1", a.ListId, default))!;
         after.Version.Should().Be(before.Version + 1, "only the change bumps the version");
         (after.Bitstring[a.Index >> 3] & (0x80 >> (a.Index & 7))).Should().NotBe(0);

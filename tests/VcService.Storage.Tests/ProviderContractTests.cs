@@ -25,7 +25,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             Keys = new SqlKeyStore(database),
             Credentials = new SqlCredentialStore(database),
             ApiKeys = new SqlApiKeyStore(database),
-            StatusLists = new SqliteStatusListStore(database, options, time),
+            StatusLists = new SqlStatusListStore(database, options, time),
             Audit = new SqlAuditLog(database),
             Deqar = new SqliteDeqarRegister(database),
         };
@@ -64,7 +64,7 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IRunsOnPost
             Keys = new SqlKeyStore(database),
             Credentials = new SqlCredentialStore(database),
             ApiKeys = new SqlApiKeyStore(database),
-            StatusLists = new PostgresStatusListStore(database, options, time),
+            StatusLists = new SqlStatusListStore(database, options, time),
             Audit = new SqlAuditLog(database),
             Deqar = new PostgresDeqarRegister(database),
         };

@@ -45,11 +45,6 @@ public static class StorageHosting
             : new SqliteDeqarRegister(services.GetRequiredService<SqliteDatabase>());
 
     /// <summary>The status list store of the registered provider, with the given list options.</summary>
-    public static IStatusListStore CreateStatusListStore(IServiceProvider services, StatusListStoreOptions options)
-    {
-        var time = services.GetRequiredService<TimeProvider>();
-        return services.GetService<PostgresDatabase>() is { } postgres
-            ? new PostgresStatusListStore(postgres, options, time)
-            : new SqliteStatusListStore(services.GetRequiredService<SqliteDatabase>(), options, time);
-    }
+    public static IStatusListStore CreateStatusListStore(IServiceProvider services, StatusListStoreOptions options) =>
+        new SqlStatusListStore(services.GetRequiredService<SqlDatabase>(), options, services.GetRequiredService<TimeProvider>());
 }
