@@ -27,7 +27,7 @@ public sealed class SqliteStoreContractTests : StoreContractTests
             ApiKeys = new SqlApiKeyStore(database),
             StatusLists = new SqlStatusListStore(database, options, time),
             Audit = new SqlAuditLog(database),
-            Deqar = new SqliteDeqarRegister(database),
+            Deqar = new SqlDeqarRegister(database),
         };
     }
 
@@ -66,7 +66,7 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IRunsOnPost
             ApiKeys = new SqlApiKeyStore(database),
             StatusLists = new SqlStatusListStore(database, options, time),
             Audit = new SqlAuditLog(database),
-            Deqar = new PostgresDeqarRegister(database),
+            Deqar = new SqlDeqarRegister(database),
         };
     }
 

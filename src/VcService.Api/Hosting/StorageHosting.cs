@@ -40,9 +40,7 @@ public static class StorageHosting
 
     /// <summary>The DEQAR register (trust registry) of the registered provider.</summary>
     public static IDeqarRegister CreateDeqarRegister(IServiceProvider services) =>
-        services.GetService<PostgresDatabase>() is { } postgres
-            ? new PostgresDeqarRegister(postgres)
-            : new SqliteDeqarRegister(services.GetRequiredService<SqliteDatabase>());
+        new SqlDeqarRegister(services.GetRequiredService<SqlDatabase>());
 
     /// <summary>The status list store of the registered provider, with the given list options.</summary>
     public static IStatusListStore CreateStatusListStore(IServiceProvider services, StatusListStoreOptions options) =>
