@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using VcService.Storage.Postgres;
-using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Storage.Tests;
@@ -14,22 +13,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 
     protected override Task CreateEmptyDatabaseAsync() => Task.CompletedTask;
 
-    protected override StoreSet OpenInstance(TimeProvider time, int listSize)
-    {
-        var database = new SqliteDatabase(_path);
-        var options = new StatusListStoreOptions { ListSize = listSize };
-        return new StoreSet(() => ValueTask.CompletedTask)
-        {
-            Database = database,
-            Tenants = new SqlTenantStore(database),
-            Keys = new SqlKeyStore(database),
-            Credentials = new SqlCredentialStore(database),
-            ApiKeys = new SqlApiKeyStore(database),
-            StatusLists = new SqlStatusListStore(database, options, time),
-            Audit = new SqlAuditLog(database),
-            Deqar = new SqlDeqarRegister(database),
-        };
-    }
+    protected override StoreSet OpenInstance(TimeProvider time, int listSize) =>
+        StoreSet.Over(new SqliteDatabase(_path), time, listSize, () => ValueTask.CompletedTask);
 
     protected override async Task<long> ScalarAsync(string sql)
     {
@@ -56,18 +41,7 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IRunsOnPost
     protected override StoreSet OpenInstance(TimeProvider time, int listSize)
     {
         var database = new PostgresDatabase(_connectionString);
-        var options = new StatusListStoreOptions { ListSize = listSize };
-        return new StoreSet(database.DisposeAsync)
-        {
-            Database = database,
-            Tenants = new SqlTenantStore(database),
-            Keys = new SqlKeyStore(database),
-            Credentials = new SqlCredentialStore(database),
-            ApiKeys = new SqlApiKeyStore(database),
-            StatusLists = new SqlStatusListStore(database, options, time),
-            Audit = new SqlAuditLog(database),
-            Deqar = new SqlDeqarRegister(database),
-        };
+        return StoreSet.Over(database, time, listSize, database.DisposeAsync);
     }
 
     protected override async Task<long> ScalarAsync(string sql)
