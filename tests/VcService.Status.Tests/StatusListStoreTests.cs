@@ -2,6 +2,7 @@ using Dapper;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
 using VcService.Storage.Abstractions;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Status.Tests;
@@ -15,7 +16,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
     {
         _database = new SqliteDatabase(_path);
         await _database.MigrateAsync(CancellationToken.None);
-        await new SqliteTenantStore(_database).TryAddAsync(new IssuerTenant
+        await new SqlTenantStore(_database).TryAddAsync(new IssuerTenant
         {
             Id = "t1", LegalName = new Dictionary<string, string> { ["en"] = "T1" }, Country = "BE", CreatedAt = DateTimeOffset.UnixEpoch, SuspensionEnabled = true,
         }, CancellationToken.None);
@@ -23,12 +24,12 @@ public sealed class StatusListStoreTests : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private SqliteStatusListStore Store(int size = 131_072) => new(_database, new StatusListStoreOptions { ListSize = size }, TimeProvider.System);
+    private SqlStatusListStore Store(int size = 131_072) => new(_database, new StatusListStoreOptions { ListSize = size }, TimeProvider.System);
 
     [Fact]
     public async Task Tenant_flag_round_trips()
     {
-        (await new SqliteTenantStore(_database).GetAsync("t1", CancellationToken.None))!.SuspensionEnabled.Should().BeTrue();
+        (await new SqlTenantStore(_database).GetAsync("t1", CancellationToken.None))!.SuspensionEnabled.Should().BeTrue();
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
     [InlineData(new[] { 0, 2, 4 }, 2, 5)]
     [InlineData(new[] { 5, 6 }, 4, 4)]
     public void NthFree_skips_taken_indices(int[] taken, int n, int expected) =>
-        SqliteStatusListStore.NthFree(taken, n).Should().Be(expected);
+        SqlStatusListStore.NthFree(taken, n).Should().Be(expected);
 
     [Fact]
     public async Task Setting_bits_bumps_the_version_writes_the_audit_entry_and_survives_a_restart()
@@ -104,13 +105,13 @@ public sealed class StatusListStoreTests : IAsyncLifetime
         (await store.SetBitsAsync("t1", [new StatusBitUpdate(a.ListId, a.Index, true)], audit, default)).Should().Equal(false);
 
         // A restart: a new database object over the same file.
-        var reopened = new SqliteStatusListStore(new SqliteDatabase(_path), TimeProvider.System);
+        var reopened = new SqlStatusListStore(new SqliteDatabase(_path), TimeProvider.System);
         var after = (await reopened.GetListAsync("t1", a.ListId, default))!;
         after.Version.Should().Be(before.Version + 1, "only the change bumps the version");
         (after.Bitstring[a.Index >> 3] & (0x80 >> (a.Index & 7))).Should().NotBe(0);
         after.Bitstring.Count(b => b != 0).Should().Be(1);
 
-        var log = await new SqliteAuditLog(new SqliteDatabase(_path)).ListAsync("t1", 10, null, null, default);
+        var log = await new SqlAuditLog(new SqliteDatabase(_path)).ListAsync("t1", 10, null, null, default);
         log.Should().ContainSingle().Which.Should().BeEquivalentTo(audit, o => o.Excluding(e => e.Sequence).Excluding(e => e.At));
     }
 
@@ -135,7 +136,7 @@ public sealed class StatusListStoreTests : IAsyncLifetime
     [Fact]
     public async Task Audit_log_is_append_only()
     {
-        var log = new SqliteAuditLog(_database);
+        var log = new SqlAuditLog(_database);
         var first = await log.AppendAsync(new AuditEntry { TenantId = "t1", At = DateTimeOffset.UtcNow, ClientId = "k", Action = "revoke" }, default);
         var second = await log.AppendAsync(new AuditEntry { TenantId = "t1", At = DateTimeOffset.UtcNow, ClientId = "k", Action = "suspend", CredentialId = "c9" }, default);
         second.Sequence.Should().BeGreaterThan(first.Sequence);
@@ -173,7 +174,7 @@ public sealed class SchemaMigrationTests
         var database = new SqliteDatabase(path);
         await database.MigrateAsync(default);
         await database.MigrateAsync(default); // idempotent
-        var tenant = await new SqliteTenantStore(database).GetAsync("old", default);
+        var tenant = await new SqlTenantStore(database).GetAsync("old", default);
         tenant!.SuspensionEnabled.Should().BeFalse();
     }
 }

@@ -2,6 +2,7 @@ using FluentAssertions;
 using VcService.Api.Tests;
 using VcService.Cli;
 using VcService.Storage.Postgres;
+using VcService.Storage.Sql;
 
 namespace VcService.Storage.Tests;
 
@@ -26,7 +27,7 @@ public sealed class PostgresCliTests
         exit.Should().Be(ExitCodes.Success, stderr);
         stdout.Should().Contain("Imported 16 DEQAR institutions").And.Contain("PostgreSQL");
         await using (var database = new PostgresDatabase(connectionString))
-            (await new PostgresDeqarRegister(database).FindByDeqarIdAsync("DEQARINST0312", default))!.NamePrimary.Should().Be("Technical University of Munich");
+            (await new SqlDeqarRegister(database).FindByDeqarIdAsync("DEQARINST0312", default))!.NamePrimary.Should().Be("Technical University of Munich");
 
         var (showExit, shown, _) = Run("trust", "show", "--postgres", connectionString);
         showExit.Should().Be(ExitCodes.Success);

@@ -13,22 +13,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests
 
     protected override Task CreateEmptyDatabaseAsync() => Task.CompletedTask;
 
-    protected override StoreSet OpenInstance(TimeProvider time, int listSize)
-    {
-        var database = new SqliteDatabase(_path);
-        var options = new StatusListStoreOptions { ListSize = listSize };
-        return new StoreSet(() => ValueTask.CompletedTask)
-        {
-            Database = database,
-            Tenants = new SqliteTenantStore(database),
-            Keys = new SqliteKeyStore(database),
-            Credentials = new SqliteCredentialStore(database),
-            ApiKeys = new SqliteApiKeyStore(database),
-            StatusLists = new SqliteStatusListStore(database, options, time),
-            Audit = new SqliteAuditLog(database),
-            Deqar = new SqliteDeqarRegister(database),
-        };
-    }
+    protected override StoreSet OpenInstance(TimeProvider time, int listSize) =>
+        StoreSet.Over(new SqliteDatabase(_path), time, listSize, () => ValueTask.CompletedTask);
 
     protected override async Task<long> ScalarAsync(string sql)
     {
@@ -55,18 +41,7 @@ public sealed class PostgresStoreContractTests : StoreContractTests, IRunsOnPost
     protected override StoreSet OpenInstance(TimeProvider time, int listSize)
     {
         var database = new PostgresDatabase(_connectionString);
-        var options = new StatusListStoreOptions { ListSize = listSize };
-        return new StoreSet(database.DisposeAsync)
-        {
-            Database = database,
-            Tenants = new PostgresTenantStore(database),
-            Keys = new PostgresKeyStore(database),
-            Credentials = new PostgresCredentialStore(database),
-            ApiKeys = new PostgresApiKeyStore(database),
-            StatusLists = new PostgresStatusListStore(database, options, time),
-            Audit = new PostgresAuditLog(database),
-            Deqar = new PostgresDeqarRegister(database),
-        };
+        return StoreSet.Over(database, time, listSize, database.DisposeAsync);
     }
 
     protected override async Task<long> ScalarAsync(string sql)

@@ -1,5 +1,6 @@
 using VcService.MicroCredentials.Trust;
 using VcService.Storage.Abstractions;
+using VcService.Storage.Sql;
 
 namespace VcService.Storage.Tests;
 
@@ -19,4 +20,18 @@ public sealed class StoreSet(Func<ValueTask> dispose) : IAsyncDisposable
     public required IDeqarRegister Deqar { get; init; }
 
     public ValueTask DisposeAsync() => dispose();
+
+    /// <summary>The stores over <paramref name="database"/>, with status lists of <paramref name="listSize"/> entries.</summary>
+    public static StoreSet Over<TDatabase>(TDatabase database, TimeProvider time, int listSize, Func<ValueTask> dispose)
+        where TDatabase : SqlDatabase, IStorageDatabase => new(dispose)
+    {
+        Database = database,
+        Tenants = new SqlTenantStore(database),
+        Keys = new SqlKeyStore(database),
+        Credentials = new SqlCredentialStore(database),
+        ApiKeys = new SqlApiKeyStore(database),
+        StatusLists = new SqlStatusListStore(database, new StatusListStoreOptions { ListSize = listSize }, time),
+        Audit = new SqlAuditLog(database),
+        Deqar = new SqlDeqarRegister(database),
+    };
 }

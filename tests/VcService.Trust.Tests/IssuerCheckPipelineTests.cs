@@ -74,7 +74,7 @@ public sealed class IssuerCheckPipelineTests : IAsyncLifetime
         return JwtVc.Sign(credential, _key, _did + "#key-1");
     }
 
-    private static Task<Storage.Sqlite.SqliteDeqarRegister> LocalDeqarAsync() => TestRegister.CreateAsync(
+    private static Task<Storage.Sql.SqlDeqarRegister> LocalDeqarAsync() => TestRegister.CreateAsync(
     [
         new DeqarInstitution { DeqarId = "DEQARINST0500", NamePrimary = "Local Test University", Country = "AT", WebsiteLink = "http://localhost/" },
         new DeqarInstitution { DeqarId = "DEQARINST0312", NamePrimary = "Technical University of Munich", Country = "DE", WebsiteLink = "https://www.tum.de/" },

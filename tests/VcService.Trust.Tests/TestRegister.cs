@@ -1,4 +1,5 @@
 using VcService.MicroCredentials.Trust;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Trust.Tests;
@@ -6,12 +7,12 @@ namespace VcService.Trust.Tests;
 /// <summary>A DEQAR register in a fresh SQLite file, loaded from the sample CSV (or given rows).</summary>
 internal static class TestRegister
 {
-    public static async Task<SqliteDeqarRegister> CreateAsync(IReadOnlyList<DeqarInstitution>? institutions = null, string? dataDirectory = null)
+    public static async Task<SqlDeqarRegister> CreateAsync(IReadOnlyList<DeqarInstitution>? institutions = null, string? dataDirectory = null)
     {
         var directory = dataDirectory ?? Api.Tests.ServiceFactory.NewDataDirectory();
         var database = new SqliteDatabase(Path.Combine(directory, "vcservice.db"));
         await database.MigrateAsync(CancellationToken.None);
-        var register = new SqliteDeqarRegister(database);
+        var register = new SqlDeqarRegister(database);
         if (institutions is null)
         {
             using var reader = File.OpenText(DeqarCsvReaderTests.SampleFile);

@@ -2,6 +2,7 @@ using FluentAssertions;
 using VcService.Api.Tests;
 using VcService.Cli;
 using VcService.MicroCredentials.Trust;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Trust.Tests;
@@ -16,7 +17,7 @@ public sealed class TrustCommandsTests
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static SqliteDeqarRegister Register(string dir) => new(new SqliteDatabase(Path.Combine(dir, "vcservice.db")));
+    private static SqlDeqarRegister Register(string dir) => new(new SqliteDatabase(Path.Combine(dir, "vcservice.db")));
 
     [Fact]
     public async Task Import_deqar_loads_the_sample_into_the_data_directory()

@@ -145,7 +145,7 @@ public static class StatusApi
             ["detail"] = e.Detail is null ? null : JsonNode.Parse(e.Detail),
         }).ToArray());
         var page = new JsonObject { ["entries"] = items };
-        if (entries.Count > 0 && entries.Count == Math.Clamp(limit ?? 100, 1, Storage.Sqlite.SqliteAuditLog.MaxPageSize))
+        if (entries.Count > 0 && entries.Count == Math.Clamp(limit ?? 100, 1, Storage.Sql.SqlAuditLog.MaxPageSize))
             page["next"] = $"/v1/issuers/{issuerId}/audit?before={entries[^1].Sequence}" + (credentialId is null ? "" : $"&credentialId={Uri.EscapeDataString(credentialId)}");
         return TypedResults.Ok(page);
     }

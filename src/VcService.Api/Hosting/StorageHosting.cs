@@ -3,6 +3,7 @@ using VcService.Api.Configuration;
 using VcService.MicroCredentials.Trust;
 using VcService.Storage.Abstractions;
 using VcService.Storage.Postgres;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Api.Hosting;
@@ -21,37 +22,27 @@ public static class StorageHosting
             // A factory, not an instance: the container then disposes the data source (and its pool) at shutdown.
             services.AddSingleton(_ => new PostgresDatabase(storage.ConnectionString!));
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
-            services.AddSingleton<ITenantStore, PostgresTenantStore>();
-            services.AddSingleton<IKeyStore, PostgresKeyStore>();
-            services.AddSingleton<ICredentialStore, PostgresCredentialStore>();
-            services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
-            services.AddSingleton<IAuditLog, PostgresAuditLog>();
+            services.AddSingleton<SqlDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         }
         else
         {
             services.AddSingleton(sp => new SqliteDatabase(Path.Combine(sp.GetRequiredService<IOptions<VcServiceOptions>>().Value.DataDirectory, "vcservice.db")));
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
-            services.AddSingleton<ITenantStore, SqliteTenantStore>();
-            services.AddSingleton<IKeyStore, SqliteKeyStore>();
-            services.AddSingleton<ICredentialStore, SqliteCredentialStore>();
-            services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
-            services.AddSingleton<IAuditLog, SqliteAuditLog>();
+            services.AddSingleton<SqlDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         }
+        services.AddSingleton<ITenantStore, SqlTenantStore>();
+        services.AddSingleton<IKeyStore, SqlKeyStore>();
+        services.AddSingleton<ICredentialStore, SqlCredentialStore>();
+        services.AddSingleton<IApiKeyStore, SqlApiKeyStore>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
         return services;
     }
 
     /// <summary>The DEQAR register (trust registry) of the registered provider.</summary>
     public static IDeqarRegister CreateDeqarRegister(IServiceProvider services) =>
-        services.GetService<PostgresDatabase>() is { } postgres
-            ? new PostgresDeqarRegister(postgres)
-            : new SqliteDeqarRegister(services.GetRequiredService<SqliteDatabase>());
+        new SqlDeqarRegister(services.GetRequiredService<SqlDatabase>());
 
     /// <summary>The status list store of the registered provider, with the given list options.</summary>
-    public static IStatusListStore CreateStatusListStore(IServiceProvider services, StatusListStoreOptions options)
-    {
-        var time = services.GetRequiredService<TimeProvider>();
-        return services.GetService<PostgresDatabase>() is { } postgres
-            ? new PostgresStatusListStore(postgres, options, time)
-            : new SqliteStatusListStore(services.GetRequiredService<SqliteDatabase>(), options, time);
-    }
+    public static IStatusListStore CreateStatusListStore(IServiceProvider services, StatusListStoreOptions options) =>
+        new SqlStatusListStore(services.GetRequiredService<SqlDatabase>(), options, services.GetRequiredService<TimeProvider>());
 }

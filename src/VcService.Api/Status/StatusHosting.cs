@@ -5,7 +5,7 @@ using VcService.Credentials.Status;
 using VcService.Credentials.Verification;
 using VcService.Credentials.Verification.Checks;
 using VcService.Storage.Abstractions;
-using VcService.Storage.Sqlite;
+using VcService.Storage.Sql;
 
 namespace VcService.Api.Status;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using VcService.MicroCredentials.Trust;
 using VcService.Storage.Abstractions;
 using VcService.Storage.Postgres;
+using VcService.Storage.Sql;
 using VcService.Storage.Sqlite;
 
 namespace VcService.Cli.Commands;
@@ -82,10 +83,10 @@ public static class TrustCommands
         if (postgres is not null)
         {
             var database = new PostgresDatabase(postgres);
-            return (database, new PostgresDeqarRegister(database), database);
+            return (database, new SqlDeqarRegister(database), database);
         }
         var sqlite = new SqliteDatabase(sqlitePath);
-        return (sqlite, new SqliteDeqarRegister(sqlite), NoLifetime.Instance);
+        return (sqlite, new SqlDeqarRegister(sqlite), NoLifetime.Instance);
     }
 
     private sealed class NoLifetime : IAsyncDisposable

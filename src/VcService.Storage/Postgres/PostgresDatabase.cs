@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Npgsql;
 using VcService.Storage.Abstractions;
+using VcService.Storage.Sql;
 
 namespace VcService.Storage.Postgres;
 
@@ -7,7 +9,7 @@ namespace VcService.Storage.Postgres;
 /// A PostgreSQL database shared by any number of service instances. Every store opens a pooled
 /// connection per operation; nothing is cached in memory, so instances cannot disagree.
 /// </summary>
-public sealed class PostgresDatabase : IStorageDatabase, IAsyncDisposable, IDisposable
+public sealed class PostgresDatabase : SqlDatabase, IStorageDatabase, IAsyncDisposable, IDisposable
 {
     /// <summary>Advisory lock keys (one 64-bit namespace per database; chosen at random, fixed forever).</summary>
     internal const long MigrationLockKey = 0x5643_5376_4D69_6731; // "VCSvMig1"
@@ -24,6 +26,10 @@ public sealed class PostgresDatabase : IStorageDatabase, IAsyncDisposable, IDisp
     public string Description { get; }
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _dataSource.OpenConnectionAsync(cancellationToken);
+
+    internal override SqlDialect Dialect => PostgresDialect.Instance;
+
+    internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     /// <summary>
     /// Applies the missing migrations of <see cref="PostgresSchema.Migrations"/> in one transaction

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using VcService.Storage.Abstractions;
+using VcService.Storage.Sql;
 
 namespace VcService.Storage.Sqlite;
 
@@ -8,7 +10,7 @@ namespace VcService.Storage.Sqlite;
 /// The embedded SQLite database (WAL journal). One connection per operation; SQLite's own pooling
 /// makes that cheap, and WAL lets readers run beside the single writer.
 /// </summary>
-public sealed class SqliteDatabase : IStorageDatabase
+public sealed class SqliteDatabase : SqlDatabase, IStorageDatabase
 {
     private readonly string _connectionString;
 
@@ -38,6 +40,10 @@ public sealed class SqliteDatabase : IStorageDatabase
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    internal override SqlDialect Dialect => SqliteDialect.Instance;
+
+    internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     /// <summary>Creates the schema (idempotent) and switches the file to WAL.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)

@@ -1,53 +1,52 @@
-using System.Data;
+using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using VcService.Storage.Abstractions;
 
-namespace VcService.Storage.Sqlite;
-
-/// <summary>Options of the status list store.</summary>
-public sealed record StatusListStoreOptions
-{
-    /// <summary>Entries per list. Bitstring Status List §2.2 asks for at least 131,072 (herd privacy); smaller only in tests.</summary>
-    public int ListSize { get; init; } = 131_072;
-
-    /// <summary>Random draws before falling back to choosing uniformly among the free indices (a nearly full list).</summary>
-    public int RandomAttempts { get; init; } = 32;
-}
+namespace VcService.Storage.Sql;
 
 /// <summary>
-/// SQLite status lists. Allocation and bit changes run in <c>BEGIN IMMEDIATE</c> transactions:
-/// SQLite then admits one writer at a time, so a read-modify-write of a list cannot interleave
-/// with another, and the primary key of <c>status_allocations</c> makes reuse impossible anyway.
+/// Status lists. Allocation and bit changes run in write transactions that exclude each other
+/// where it matters. SQLite (<c>BEGIN IMMEDIATE</c>) admits one writer at a time, so a
+/// read-modify-write of a list cannot interleave with another. PostgreSQL, shared by every
+/// instance, first takes a transaction-scoped advisory lock on (tenant, purpose, list type) for an
+/// allocation: allocators of that family, on any connection of any instance, run one at a time,
+/// so exactly one of them opens a new list when the open one fills; bit changes lock the list
+/// rows (<c>FOR UPDATE</c>, in list id order, so two updates never deadlock). The primary key of
+/// <c>status_allocations</c> makes reuse impossible regardless, and the audit entry of a bit
+/// change is written in the same transaction.
 /// </summary>
-public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListStoreOptions options, TimeProvider time) : IStatusListStore
+public sealed class SqlStatusListStore(SqlDatabase database, StatusListStoreOptions options, TimeProvider time) : IStatusListStore
 {
-    public SqliteStatusListStore(SqliteDatabase database, TimeProvider time) : this(database, new StatusListStoreOptions(), time) { }
+    public SqlStatusListStore(SqlDatabase database, TimeProvider time) : this(database, new StatusListStoreOptions(), time) { }
 
     /// <summary>The index source: uniform in [0, n) from a CSPRNG, so indices reveal nothing about issue order.</summary>
     public Func<int, int> NextIndex { get; init; } = RandomNumberGenerator.GetInt32;
+
+    private SqlDialect Dialect => database.Dialect;
 
     public async Task<StatusAllocation> AllocateAsync(string tenantId, string purpose, string listType, string credentialId, CancellationToken cancellationToken)
     {
         if (options.ListSize <= 0 || options.ListSize % 8 != 0)
             throw new InvalidOperationException($"Status list size {options.ListSize} is not a positive multiple of 8.");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE: take the write lock now, not at the first write (no upgrade deadlocks between readers).
-        await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        var now = time.GetUtcNow();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await Dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        var now = Dialect.AsStored(time.GetUtcNow());
+
+        // 0) One allocator per (tenant, purpose, list type) at a time, across instances; released at commit.
+        await Dialect.LockUntilCommitAsync(transaction, $"status-allocation\n{tenantId}\n{purpose}\n{listType}", cancellationToken);
 
         // 1) The open list (oldest with room), or a new one.
         var row = await connection.QueryFirstOrDefaultAsync<OpenListRow>(new CommandDefinition(
-            "SELECT list_id, size FROM status_lists WHERE tenant_id = @tenantId AND purpose = @purpose AND list_type = @listType AND allocated < size ORDER BY rowid LIMIT 1",
+            $"SELECT list_id, size FROM status_lists WHERE tenant_id = @tenantId AND purpose = @purpose AND list_type = @listType AND allocated < size ORDER BY {Dialect.InsertionOrder} LIMIT 1",
             new { tenantId, purpose, listType }, transaction, cancellationToken: cancellationToken));
-        var open = row is null ? (ListId: (string?)null, Size: 0) : (ListId: row.list_id, Size: (int)row.size);
+        var open = row is null ? (ListId: (string?)null, Size: 0) : (ListId: row.list_id, Size: row.size);
         if (open.ListId is null)
         {
             open = (NewListId(), options.ListSize);
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO status_lists (tenant_id, list_id, purpose, list_type, size, allocated, bitstring, version, created_at) VALUES (@tenantId, @listId, @purpose, @listType, @size, 0, zeroblob(@bytes), 1, @createdAt)",
-                new { tenantId, listId = open.ListId, purpose, listType, size = open.Size, bytes = open.Size / 8, createdAt = SqliteText.Time(now) },
+                "INSERT INTO status_lists (tenant_id, list_id, purpose, list_type, size, allocated, bitstring, version, created_at) VALUES (@tenantId, @listId, @purpose, @listType, @size, 0, @bitstring, 1, @createdAt)",
+                new { tenantId, listId = open.ListId, purpose, listType, size = open.Size, bitstring = new byte[open.Size / 8], createdAt = Dialect.Time(now) },
                 transaction, cancellationToken: cancellationToken));
         }
 
@@ -56,19 +55,19 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
         for (var attempt = 0; attempt < options.RandomAttempts && index < 0; attempt++)
         {
             var candidate = NextIndex(open.Size);
-            if (await TryInsertAllocationAsync(connection, transaction, tenantId, open.ListId, candidate, credentialId, now, cancellationToken))
+            if (await TryInsertAllocationAsync(transaction, tenantId, open.ListId, candidate, credentialId, now, cancellationToken))
                 index = candidate;
         }
         if (index < 0)
         {
-            var taken = (await connection.QueryAsync<long>(new CommandDefinition(
+            var taken = (await connection.QueryAsync<int>(new CommandDefinition(
                 "SELECT status_index FROM status_allocations WHERE tenant_id = @tenantId AND list_id = @listId ORDER BY status_index",
-                new { tenantId, listId = open.ListId }, transaction, cancellationToken: cancellationToken))).Select(i => (int)i).ToList();
+                new { tenantId, listId = open.ListId }, transaction, cancellationToken: cancellationToken))).ToList();
             var free = open.Size - taken.Count;
             if (free <= 0)
                 throw new InvalidOperationException($"Status list {open.ListId} is full but was counted as open.");
             index = NthFree(taken, NextIndex(free));
-            if (!await TryInsertAllocationAsync(connection, transaction, tenantId, open.ListId, index, credentialId, now, cancellationToken))
+            if (!await TryInsertAllocationAsync(transaction, tenantId, open.ListId, index, credentialId, now, cancellationToken))
                 throw new InvalidOperationException($"Index {index} of status list {open.ListId} was free and is taken.");
         }
 
@@ -89,11 +88,11 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
         };
     }
 
-    private static async Task<bool> TryInsertAllocationAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string listId,
+    private async Task<bool> TryInsertAllocationAsync(DbTransaction transaction, string tenantId, string listId,
         int index, string credentialId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "INSERT INTO status_allocations (tenant_id, list_id, status_index, credential_id, allocated_at) VALUES (@tenantId, @listId, @index, @credentialId, @at) ON CONFLICT (tenant_id, list_id, status_index) DO NOTHING",
-            new { tenantId, listId, index, credentialId, at = SqliteText.Time(now) }, transaction, cancellationToken: cancellationToken)) == 1;
+            new { tenantId, listId, index, credentialId, at = Dialect.Time(now) }, transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>The n-th (0-based) index not in <paramref name="taken"/> (ascending).</summary>
     public static int NthFree(IReadOnlyList<int> taken, int n)
@@ -135,37 +134,41 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
 
     public async Task<IReadOnlyList<StatusAllocation>> GetAllocationsAsync(string tenantId, string credentialId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<AllocationRow>(new CommandDefinition(
-            """
+            $"""
             SELECT a.tenant_id, a.list_id, l.purpose, l.list_type, a.status_index, a.credential_id, a.allocated_at
             FROM status_allocations a JOIN status_lists l ON l.tenant_id = a.tenant_id AND l.list_id = a.list_id
             WHERE a.tenant_id = @tenantId AND a.credential_id = @credentialId
-            ORDER BY a.rowid
+            ORDER BY a.{Dialect.InsertionOrder}
             """,
             new { tenantId, credentialId }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToAllocation()).ToList();
+        return rows.Select(r => r.ToAllocation(Dialect)).ToList();
     }
 
     public async Task<StoredStatusList?> GetListAsync(string tenantId, string listId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ListRow>(new CommandDefinition(
-            "SELECT * FROM status_lists WHERE tenant_id = @tenantId AND list_id = @listId",
+            """
+            SELECT tenant_id, list_id, purpose, list_type, size, allocated, bitstring, version, created_at,
+                   signed_version, signed_credential, signed_media_type, signed_etag, signed_at, signed_valid_until
+            FROM status_lists WHERE tenant_id = @tenantId AND list_id = @listId
+            """,
             new { tenantId, listId }, cancellationToken: cancellationToken));
-        return row?.ToList();
+        return row?.ToList(Dialect);
     }
 
     public async Task<IReadOnlyList<bool>> SetBitsAsync(string tenantId, IReadOnlyList<StatusBitUpdate> updates, AuditEntry? audit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE: take the write lock now, not at the first write (no upgrade deadlocks between readers).
-        await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await Dialect.BeginWriteTransactionAsync(connection, cancellationToken);
         var changed = new bool[updates.Count];
-        foreach (var group in updates.Select((u, i) => (Update: u, Position: i)).GroupBy(x => x.Update.ListId, StringComparer.Ordinal))
+        // Lists are locked in one global order (ordinal list id), so concurrent updates of several lists cannot deadlock.
+        foreach (var group in updates.Select((u, i) => (Update: u, Position: i)).GroupBy(x => x.Update.ListId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var bits = await connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(
-                "SELECT bitstring FROM status_lists WHERE tenant_id = @tenantId AND list_id = @listId",
+                $"SELECT bitstring FROM status_lists WHERE tenant_id = @tenantId AND list_id = @listId{Dialect.ForUpdate}",
                 new { tenantId, listId = group.Key }, transaction, cancellationToken: cancellationToken))
                 ?? throw new InvalidOperationException($"Tenant '{tenantId}' has no status list '{group.Key}'.");
             var any = false;
@@ -186,14 +189,14 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
                     new { bits, tenantId, listId = group.Key }, transaction, cancellationToken: cancellationToken));
         }
         if (audit is not null && changed.Any(c => c))
-            await SqliteAuditLog.InsertAsync(connection, transaction, audit, cancellationToken);
+            await SqlAuditLog.InsertAsync(connection, transaction, Dialect, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
 
     public async Task SaveSignedAsync(string tenantId, string listId, SignedStatusList signed, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE status_lists SET signed_version = @Version, signed_credential = @Credential, signed_media_type = @MediaType,
@@ -209,8 +212,8 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
                 signed.Credential,
                 signed.MediaType,
                 signed.ETag,
-                SignedAt = SqliteText.Time(signed.SignedAt),
-                ValidUntil = signed.ValidUntil is { } u ? SqliteText.Time(u) : null,
+                SignedAt = Dialect.Time(signed.SignedAt),
+                ValidUntil = Dialect.Time(signed.ValidUntil),
             },
             cancellationToken: cancellationToken));
     }
@@ -218,7 +221,7 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
     private sealed class OpenListRow
     {
         public string list_id { get; set; } = "";
-        public long size { get; set; }
+        public int size { get; set; }
     }
 
     private sealed class AllocationRow
@@ -227,19 +230,19 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
         public string list_id { get; set; } = "";
         public string purpose { get; set; } = "";
         public string list_type { get; set; } = "";
-        public long status_index { get; set; }
+        public int status_index { get; set; }
         public string credential_id { get; set; } = "";
-        public string allocated_at { get; set; } = "";
+        public object allocated_at { get; set; } = "";
 
-        public StatusAllocation ToAllocation() => new()
+        public StatusAllocation ToAllocation(SqlDialect dialect) => new()
         {
             TenantId = tenant_id,
             ListId = list_id,
             Purpose = purpose,
             ListType = list_type,
-            Index = (int)status_index,
+            Index = status_index,
             CredentialId = credential_id,
-            AllocatedAt = SqliteText.Time(allocated_at),
+            AllocatedAt = dialect.ReadTime(allocated_at),
         };
     }
 
@@ -249,29 +252,29 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
         public string list_id { get; set; } = "";
         public string purpose { get; set; } = "";
         public string list_type { get; set; } = "";
-        public long size { get; set; }
-        public long allocated { get; set; }
+        public int size { get; set; }
+        public int allocated { get; set; }
         public byte[] bitstring { get; set; } = [];
         public long version { get; set; }
-        public string created_at { get; set; } = "";
+        public object created_at { get; set; } = "";
         public long? signed_version { get; set; }
         public string? signed_credential { get; set; }
         public string? signed_media_type { get; set; }
         public string? signed_etag { get; set; }
-        public string? signed_at { get; set; }
-        public string? signed_valid_until { get; set; }
+        public object? signed_at { get; set; }
+        public object? signed_valid_until { get; set; }
 
-        public StoredStatusList ToList() => new()
+        public StoredStatusList ToList(SqlDialect dialect) => new()
         {
             TenantId = tenant_id,
             ListId = list_id,
             Purpose = purpose,
             ListType = list_type,
-            Size = (int)size,
-            Allocated = (int)allocated,
+            Size = size,
+            Allocated = allocated,
             Bitstring = bitstring,
             Version = version,
-            CreatedAt = SqliteText.Time(created_at),
+            CreatedAt = dialect.ReadTime(created_at),
             Signed = signed_version is { } v && signed_credential is not null && signed_media_type is not null && signed_etag is not null && signed_at is not null
                 ? new SignedStatusList
                 {
@@ -279,8 +282,8 @@ public sealed class SqliteStatusListStore(SqliteDatabase database, StatusListSto
                     Credential = signed_credential,
                     MediaType = signed_media_type,
                     ETag = signed_etag,
-                    SignedAt = SqliteText.Time(signed_at),
-                    ValidUntil = SqliteText.OptionalTime(signed_valid_until),
+                    SignedAt = dialect.ReadTime(signed_at),
+                    ValidUntil = dialect.ReadOptionalTime(signed_valid_until),
                 }
                 : null,
         };

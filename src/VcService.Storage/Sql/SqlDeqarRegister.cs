@@ -1,17 +1,25 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using VcService.MicroCredentials.Trust;
 
-namespace VcService.Storage.Sqlite;
+namespace VcService.Storage.Sql;
 
-/// <summary>The imported DEQAR institution data in SQLite (tables of <see cref="SqliteTrustSchema"/>).</summary>
-public sealed class SqliteDeqarRegister(SqliteDatabase database) : IDeqarRegister
+/// <summary>
+/// The imported DEQAR institution data (SQLite: <c>SqliteTrustSchema</c>; PostgreSQL: migration 3).
+/// An import replaces everything in one write transaction, under an advisory lock on PostgreSQL,
+/// so two imports at once run one after the other and readers see either the old or the new
+/// data, never a mix.
+/// </summary>
+public sealed class SqlDeqarRegister(SqlDatabase database) : IDeqarRegister
 {
+    private const long ImportLockKey = 0x5643_5376_4465_7172; // "VCSvDeqr"
     private const string Columns = "deqar_id, eter_id, name_primary, name_official, acronym, country, city, website_link";
+
+    private SqlDialect Dialect => database.Dialect;
 
     public async Task<DeqarInstitution?> FindByDeqarIdAsync(string deqarId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM deqar_institutions WHERE deqar_id = @deqarId", new { deqarId }, cancellationToken: cancellationToken));
         return row is null ? null : await ToInstitutionAsync(connection, row, cancellationToken);
@@ -20,14 +28,17 @@ public sealed class SqliteDeqarRegister(SqliteDatabase database) : IDeqarRegiste
     public async Task<IReadOnlyList<DeqarInstitution>> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken)
     {
         var key = DeqarIds.IdentifierKey(identifier);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // The subquery: PostgreSQL orders a UNION only by its result columns, not by an expression with COLLATE.
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
-            SELECT {Columns} FROM deqar_institutions WHERE eter_key = @key
-            UNION
-            SELECT {string.Join(", ", Columns.Split(", ").Select(c => "i." + c))} FROM deqar_institutions i
-                JOIN deqar_identifiers d ON d.deqar_id = i.deqar_id WHERE d.identifier_key = @key
-            ORDER BY deqar_id LIMIT 10
+            SELECT * FROM (
+                SELECT {Columns} FROM deqar_institutions WHERE eter_key = @key
+                UNION
+                SELECT {string.Join(", ", Columns.Split(", ").Select(c => "i." + c))} FROM deqar_institutions i
+                    JOIN deqar_identifiers d ON d.deqar_id = i.deqar_id WHERE d.identifier_key = @key
+            ) found
+            ORDER BY {Dialect.Binary("deqar_id")} LIMIT 10
             """, new { key }, cancellationToken: cancellationToken));
         var result = new List<DeqarInstitution>();
         foreach (var row in rows)
@@ -37,18 +48,19 @@ public sealed class SqliteDeqarRegister(SqliteDatabase database) : IDeqarRegiste
 
     public async Task<DeqarImportInfo?> GetImportInfoAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ImportRow>(new CommandDefinition(
             "SELECT source, imported_at, institutions FROM deqar_import WHERE id = 1", cancellationToken: cancellationToken));
-        return row is null ? null : new DeqarImportInfo(row.source, SqliteText.Time(row.imported_at), (int)row.institutions);
+        return row is null ? null : new DeqarImportInfo(row.source, Dialect.ReadTime(row.imported_at), row.institutions);
     }
 
     public async Task ReplaceAllAsync(IReadOnlyList<DeqarInstitution> institutions, DeqarImportInfo info, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(institutions);
         ArgumentNullException.ThrowIfNull(info);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await Dialect.BeginWriteTransactionAsync(connection, cancellationToken);
+        await Dialect.LockUntilCommitAsync(transaction, ImportLockKey, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deqar_identifiers; DELETE FROM deqar_institutions;", transaction: transaction, cancellationToken: cancellationToken));
         foreach (var institution in institutions)
         {
@@ -76,16 +88,16 @@ public sealed class SqliteDeqarRegister(SqliteDatabase database) : IDeqarRegiste
         }
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO deqar_import (id, source, imported_at, institutions) VALUES (1, @Source, @ImportedAt, @Institutions) " +
-            "ON CONFLICT(id) DO UPDATE SET source = excluded.source, imported_at = excluded.imported_at, institutions = excluded.institutions",
-            new { info.Source, ImportedAt = SqliteText.Time(info.ImportedAt), info.Institutions },
+            "ON CONFLICT (id) DO UPDATE SET source = excluded.source, imported_at = excluded.imported_at, institutions = excluded.institutions",
+            new { info.Source, ImportedAt = Dialect.Time(info.ImportedAt), info.Institutions },
             transaction: transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<DeqarInstitution> ToInstitutionAsync(SqliteConnection connection, Row row, CancellationToken cancellationToken)
+    private async Task<DeqarInstitution> ToInstitutionAsync(DbConnection connection, Row row, CancellationToken cancellationToken)
     {
         var identifiers = await connection.QueryAsync<(string identifier, string? resource)>(new CommandDefinition(
-            "SELECT identifier, resource FROM deqar_identifiers WHERE deqar_id = @id ORDER BY identifier", new { id = row.deqar_id }, cancellationToken: cancellationToken));
+            $"SELECT identifier, resource FROM deqar_identifiers WHERE deqar_id = @id ORDER BY {Dialect.Binary("identifier")}", new { id = row.deqar_id }, cancellationToken: cancellationToken));
         return new DeqarInstitution
         {
             DeqarId = row.deqar_id,
@@ -103,8 +115,8 @@ public sealed class SqliteDeqarRegister(SqliteDatabase database) : IDeqarRegiste
     private sealed class ImportRow
     {
         public string source { get; set; } = "";
-        public string imported_at { get; set; } = "";
-        public long institutions { get; set; }
+        public object imported_at { get; set; } = "";
+        public int institutions { get; set; }
     }
 
     private sealed class Row
