@@ -302,6 +302,36 @@ public sealed class StatusApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cached_list_is_secured_again_when_the_tenant_changes_its_default_format()
+    {
+        using (var scope = _factory.Services.CreateScope())
+        {
+            _ = _factory.CreateClient(); // starts the host (schema, demo tenant)
+            await scope.ServiceProvider.GetRequiredService<ITenantStore>().TryAddAsync(new IssuerTenant
+            {
+                Id = "switcher", LegalName = new Dictionary<string, string> { ["en"] = "Switching University" }, Country = "NL", CreatedAt = _clock.Now,
+            }, default);
+            await scope.ServiceProvider.GetRequiredService<TenantKeyService>().CreateKeyAsync("switcher", KeyType.Ed25519, default);
+        }
+        var client = Client();
+        var (issued, listId) = await Vc2CredentialAsync("switcher");
+        (await client.GetAsync($"/status/switcher/{listId}")).Content.Headers.ContentType!.MediaType.Should().Be("application/vc+jwt");
+
+        // The tenant moves to Data Integrity (as the admin API's PATCH does: UpdatedAt is set).
+        _clock.Now += TimeSpan.FromSeconds(1);
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var tenants = scope.ServiceProvider.GetRequiredService<ITenantStore>();
+            var tenant = (await tenants.GetAsync("switcher", default))!;
+            await tenants.UpdateAsync(tenant with { DefaultFormat = "di-eddsa-rdfc-2022", UpdatedAt = _clock.Now }, default);
+        }
+        var response = await client.GetAsync($"/status/switcher/{listId}");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/vc", "the cached vc+jwt copy predates the change");
+        ((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["proof"]!["cryptosuite"]).Should().Be("eddsa-rdfc-2022");
+        (await VerifyAsync(client, issued))["verified"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Tenant_without_suspension_gets_only_a_revocation_entry_and_cannot_suspend()
     {
         const string apiKey = "vck_test_nosuspension_0123456789";

@@ -12,8 +12,9 @@ namespace VcService.Api.Status;
 
 /// <summary>
 /// Produces the signed status list credential of a list: from the cache while its version is
-/// current and it is not close to expiry, otherwise rendered and signed with the tenant's active
-/// key and cached with the list version. So a list is re-signed when a bit changes, not per request.
+/// current, it is not close to expiry, and neither a key was retired nor the tenant changed since it was signed;
+/// otherwise rendered and signed with the tenant's active key and cached with the list version. So a list is
+/// re-signed when a bit changes, not per request.
 /// </summary>
 public sealed class StatusListPublisher(
     IStatusListStore store,
@@ -38,7 +39,8 @@ public sealed class StatusListPublisher(
             return null;
         var now = time.GetUtcNow();
         if (list.Signed is { } signed && signed.Version == list.Version && !NearExpiry(signed, now)
-            && !await KeyRetiredSinceAsync(tenantId, signed.SignedAt, cancellationToken))
+            && !await KeyRetiredSinceAsync(tenantId, signed.SignedAt, cancellationToken)
+            && !await TenantChangedSinceAsync(tenantId, signed.SignedAt, cancellationToken))
             return signed;
         var fresh = await SignAsync(list, now, cancellationToken);
         await store.SaveSignedAsync(tenantId, listId, fresh, cancellationToken);
@@ -48,6 +50,13 @@ public sealed class StatusListPublisher(
     /// <summary>A key retired after the cached copy was signed may have signed it: re-sign with the active key.</summary>
     private async Task<bool> KeyRetiredSinceAsync(string tenantId, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
         (await signingKeys.ListAsync(tenantId, cancellationToken)).Any(k => k.RetiredAt is { } retired && retired >= signedAt);
+
+    /// <summary>
+    /// The tenant's settings changed after the cached copy was signed: its default format (and so the list's securing:
+    /// vc+jwt or Data Integrity, and which suite) may differ now, so the list is signed again as it would be now.
+    /// </summary>
+    private async Task<bool> TenantChangedSinceAsync(string tenantId, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
+        (await tenants.GetAsync(tenantId, cancellationToken))?.UpdatedAt is { } updated && updated >= signedAt;
 
     /// <summary>Re-sign before a cached copy (max-age) could outlive the credential's validity.</summary>
     private bool NearExpiry(SignedStatusList signed, DateTimeOffset now) =>
