@@ -34,12 +34,7 @@ public sealed class SignVerifyCommandsTests : IDisposable
     [Fact]
     public void Sign_with_the_p256_vector_key_file_then_verify()
     {
-        var keyFile = JsonNode.Parse(File.ReadAllText(Path.Combine(Ecdsa, "p256KeyPair.json")))!;
-        var did = "did:key:" + keyFile["publicKeyMultibase"]!.GetValue<string>();
-        var unsigned = JsonNode.Parse(File.ReadAllText(Path.Combine(Ecdsa, "unsigned.json")))!;
-        unsigned["issuer"] = did;
-        var (exit, signed, stderr) = Run("sign", "--suite", "ecdsa-rdfc-2019", "--key", Path.Combine(Ecdsa, "p256KeyPair.json"), Temp(unsigned.ToJsonString()));
-        exit.Should().Be(ExitCodes.Success, stderr);
+        var (did, signed) = SignAsDidKey(Ecdsa, "p256KeyPair.json", "ecdsa-rdfc-2019");
         JsonNode.Parse(signed)!["proof"]!["verificationMethod"]!.GetValue<string>().Should().StartWith(did + "#zDn");
 
         var (verifyExit, report, _) = Run("verify", "--now", "2025-01-01T00:00:00Z", Temp(signed));
@@ -103,12 +98,7 @@ public sealed class SignVerifyCommandsTests : IDisposable
     [Fact]
     public void Verify_with_a_trusted_list_reports_whether_the_issuer_is_recognised()
     {
-        var keyFile = JsonNode.Parse(File.ReadAllText(Path.Combine(Eddsa, "keyPair.json")))!;
-        var did = "did:key:" + keyFile["publicKeyMultibase"]!.GetValue<string>();
-        var unsigned = JsonNode.Parse(File.ReadAllText(Path.Combine(Eddsa, "unsigned.json")))!;
-        unsigned["issuer"] = did;
-        var (exit, signed, stderr) = Run("sign", "--suite", "eddsa-rdfc-2022", "--key", Path.Combine(Eddsa, "keyPair.json"), Temp(unsigned.ToJsonString()));
-        exit.Should().Be(ExitCodes.Success, stderr);
+        var (did, signed) = SignAsDidKey(Eddsa, "keyPair.json", "eddsa-rdfc-2022");
         var credential = Temp(signed);
 
         var listed = Temp($$"""{"issuers": [{"did": "{{did}}", "legalName": {"en": "Example University"}, "country": "BE", "accreditation": "test list"}]}""");
@@ -147,6 +137,18 @@ public sealed class SignVerifyCommandsTests : IDisposable
             Temp("{\"@context\": [\"https://www.w3.org/ns/credentials/v2\"], \"type\": \"VerifiableCredential\", \"issuer\": \"did:example:a\", \"credentialSubject\": {\"foo\": 1}}"));
         undefinedTerm.Exit.Should().Be(ExitCodes.InvalidInput);
         undefinedTerm.Err.Should().Contain("safe mode").And.Contain("'foo'");
+    }
+
+    /// <summary>Signs the vectors' unsigned credential with the key file, its issuer set to the key's did:key.</summary>
+    private (string Did, string Signed) SignAsDidKey(string vectors, string keyFileName, string suite)
+    {
+        var keyFile = JsonNode.Parse(File.ReadAllText(Path.Combine(vectors, keyFileName)))!;
+        var did = "did:key:" + keyFile["publicKeyMultibase"]!.GetValue<string>();
+        var unsigned = JsonNode.Parse(File.ReadAllText(Path.Combine(vectors, "unsigned.json")))!;
+        unsigned["issuer"] = did;
+        var (exit, signed, stderr) = Run("sign", "--suite", suite, "--key", Path.Combine(vectors, keyFileName), Temp(unsigned.ToJsonString()));
+        exit.Should().Be(ExitCodes.Success, stderr);
+        return (did, signed);
     }
 
     private string Temp(string content)
