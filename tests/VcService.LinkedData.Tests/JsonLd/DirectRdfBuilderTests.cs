@@ -172,6 +172,130 @@ public sealed class DirectRdfBuilderTests
     }
 
     /// <summary>
+    /// Credentials mutated at random (keys dropped, renamed to undefined terms or keywords, values made relative IRIs,
+    /// numbers, booleans, nulls, value/list/set objects or nested arrays, nodes embedded again with or without changes,
+    /// embedded contexts, identifiers added or removed), with and without safe mode: wherever the walk takes one, the
+    /// canonical form is the full algorithms'; wherever they raise an error or a safe-mode event, the walk declines.
+    /// </summary>
+    [Fact]
+    public void Mutated_credentials_canonicalize_as_the_full_algorithms_wherever_the_walk_takes_them()
+    {
+        var documents = CredentialDocuments().Select(d => File.ReadAllText((string)d[0])).ToList();
+        var random = new Random(20261201);
+        int runs = 0, taken = 0, declined = 0;
+        var mismatches = new List<string>();
+        for (var i = 0; i < 600; i++)
+        {
+            var document = JsonNode.Parse(documents[i % documents.Count])!;
+            for (var m = random.Next(1, 4); m > 0; m--)
+            {
+                Mutate(document, random);
+            }
+            var json = document.ToJsonString();
+            foreach (var safe in new[] { true, false })
+            {
+                runs++;
+                var (wasTaken, fused, full) = Compare(json, new JsonLdOptions { SafeMode = safe });
+                if (!wasTaken)
+                {
+                    declined++;
+                    continue;
+                }
+                taken++;
+                if (fused != full)
+                {
+                    mismatches.Add($"safe mode {safe}: {json}\nfull:\n{full}\nfused:\n{fused}");
+                }
+            }
+        }
+        _output.WriteLine($"{runs} runs, {taken} taken by the fused walk, {declined} declined, {mismatches.Count} differ");
+        mismatches.Should().BeEmpty();
+        taken.Should().BeGreaterThan(runs / 4, "most mutations keep a credential the walk handles");
+        declined.Should().BeGreaterThan(runs / 10, "many mutations make something the walk must leave to the full algorithms");
+    }
+
+    private static readonly string[] KeyNames =
+        ["undefinedTerm", "@foo", "ex:relative", "http://example.org/p", "@id", "@type", "@value", "@index", "@set", "@reverse", "@nest", "id", "type", "name"];
+
+    private static readonly Func<Random, JsonNode?>[] Values =
+    [
+        _ => "relative/path", _ => "_:b1", _ => "", _ => "urn:uuid:7d2a7f0e-0000-4000-8000-000000000001", _ => "http://example.org/x",
+        _ => 1.5, _ => 1e21, _ => 42, _ => -0.0, _ => true, _ => null,
+        _ => new JsonObject { ["@value"] = "x", ["@language"] = "en" }, _ => new JsonObject { ["@value"] = "x", ["@language"] = "not a tag" },
+        _ => new JsonObject { ["@id"] = "urn:x" }, _ => new JsonObject { ["@list"] = new JsonArray(1, 2) },
+        _ => new JsonObject { ["@set"] = new JsonArray("a") }, _ => new JsonArray(), _ => new JsonArray(new JsonArray(1)),
+        _ => new JsonObject(), _ => new JsonObject { ["@context"] = new JsonObject { ["@vocab"] = "http://example.org/" }, ["p"] = "v" },
+        _ => new JsonObject { ["@context"] = new JsonObject { ["q"] = new JsonObject { ["@id"] = "http://example.org/q", ["@type"] = "@id" } }, ["q"] = "rel" },
+        _ => new JsonObject { ["type"] = "UnknownType", ["name"] = "n" }, r => new JsonObject { ["id"] = "https://example.org/n" + r.Next(3), ["name"] = "n" + r.Next(2) },
+    ];
+
+    private static void Mutate(JsonNode document, Random random)
+    {
+        var objects = new List<JsonObject>();
+        Collect(document, objects);
+        var target = objects[random.Next(objects.Count)];
+        var keys = target.Select(p => p.Key).Where(k => k != "@context").ToList();
+        switch (random.Next(6))
+        {
+            case 0 when keys.Count > 0:
+                target.Remove(keys[random.Next(keys.Count)]);
+                break;
+            case 1 when keys.Count > 0:
+            {
+                var key = keys[random.Next(keys.Count)];
+                var value = target[key];
+                target.Remove(key);
+                target[KeyNames[random.Next(KeyNames.Length)]] = value?.DeepClone();
+                break;
+            }
+            case 2 when keys.Count > 0:
+                target[keys[random.Next(keys.Count)]] = Values[random.Next(Values.Length)](random);
+                break;
+            case 3:
+            {
+                // Embed a node again elsewhere, as it is or changed.
+                var node = objects[random.Next(objects.Count)].DeepClone().AsObject();
+                node.Remove("@context");
+                if (random.Next(2) == 0 && node.Count > 0)
+                {
+                    node[node.First().Key] = Values[random.Next(Values.Length)](random);
+                }
+                target[keys.Count > 0 && random.Next(2) == 0 ? keys[random.Next(keys.Count)] : "name"] = node;
+                break;
+            }
+            case 4:
+                target["id"] = random.Next(3) switch { 0 => "https://example.org/node", 1 => "_:x", _ => "relative" };
+                break;
+            default:
+                target.Remove("id");
+                break;
+        }
+    }
+
+    private static void Collect(JsonNode? node, List<JsonObject> objects)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                objects.Add(obj);
+                foreach (var (key, value) in obj)
+                {
+                    if (key != "@context")
+                    {
+                        Collect(value, objects);
+                    }
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Collect(item, objects);
+                }
+                break;
+        }
+    }
+
+    /// <summary>
     /// Canonical form through the fused walk (when taken) and through the full algorithms (or the error they raise,
     /// as "error: code").
     /// </summary>
