@@ -18,30 +18,14 @@ public static class JsonLdCanonicalizer
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(options);
-        var scratch = RentQuads();
-        try
-        {
-            return Rdfc10Canonicalizer.Canonicalize(ToRdf(JsonModel.FromNode(document, options.Limits.MaxDepth), options, scratch), rdfc).CanonicalNQuads;
-        }
-        finally
-        {
-            ReturnQuads(scratch);
-        }
+        return CanonicalForm(JsonModel.FromNode(document, options.Limits.MaxDepth), options, rdfc);
     }
 
     /// <summary>As <see cref="Canonicalize(JsonNode, JsonLdOptions, Rdfc10Options?)"/> for raw UTF-8 JSON (parse limits apply).</summary>
     public static string Canonicalize(ReadOnlySpan<byte> utf8Json, JsonLdOptions options, Rdfc10Options? rdfc = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var scratch = RentQuads();
-        try
-        {
-            return Rdfc10Canonicalizer.Canonicalize(ToRdf(JsonLdProcessor.ParseModel(utf8Json, options.Limits), options, scratch), rdfc).CanonicalNQuads;
-        }
-        finally
-        {
-            ReturnQuads(scratch);
-        }
+        return CanonicalForm(JsonLdProcessor.ParseModel(utf8Json, options.Limits), options, rdfc);
     }
 
     /// <summary>
@@ -51,15 +35,7 @@ public static class JsonLdCanonicalizer
     public static void Canonicalize(ReadOnlySpan<byte> utf8Json, JsonLdOptions options, IBufferWriter<byte> destination, Rdfc10Options? rdfc = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var scratch = RentQuads();
-        try
-        {
-            Rdfc10Canonicalizer.Canonicalize(ToRdf(JsonLdProcessor.ParseModel(utf8Json, options.Limits), options, scratch), destination, rdfc);
-        }
-        finally
-        {
-            ReturnQuads(scratch);
-        }
+        WriteCanonicalForm(JsonLdProcessor.ParseModel(utf8Json, options.Limits), options, destination, rdfc);
     }
 
     /// <summary>As <see cref="Canonicalize(ReadOnlySpan{byte}, JsonLdOptions, IBufferWriter{byte}, Rdfc10Options?)"/> for a parsed document.</summary>
@@ -67,10 +43,28 @@ public static class JsonLdCanonicalizer
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(options);
+        WriteCanonicalForm(JsonModel.FromNode(document, options.Limits.MaxDepth), options, destination, rdfc);
+    }
+
+    private static string CanonicalForm(object? model, JsonLdOptions options, Rdfc10Options? rdfc)
+    {
         var scratch = RentQuads();
         try
         {
-            Rdfc10Canonicalizer.Canonicalize(ToRdf(JsonModel.FromNode(document, options.Limits.MaxDepth), options, scratch), destination, rdfc);
+            return Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdfForCanonicalization(model, options, scratch), rdfc).CanonicalNQuads;
+        }
+        finally
+        {
+            ReturnQuads(scratch);
+        }
+    }
+
+    private static void WriteCanonicalForm(object? model, JsonLdOptions options, IBufferWriter<byte> destination, Rdfc10Options? rdfc)
+    {
+        var scratch = RentQuads();
+        try
+        {
+            Rdfc10Canonicalizer.Canonicalize(JsonLdProcessor.ToRdfForCanonicalization(model, options, scratch), destination, rdfc);
         }
         finally
         {
@@ -100,7 +94,4 @@ public static class JsonLdCanonicalizer
             t_quads = quads;
         }
     }
-
-    private static List<Quad> ToRdf(object? document, JsonLdOptions options, List<Quad> scratch) =>
-        JsonLdProcessor.ToRdfForCanonicalization(document, options, scratch);
 }
