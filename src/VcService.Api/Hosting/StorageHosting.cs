@@ -23,6 +23,7 @@ public static class StorageHosting
             services.AddSingleton(_ => new PostgresDatabase(storage.ConnectionString!));
             services.AddSingleton<IStorageDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<SqlDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
+            services.AddSingleton<PostgresRateLimitWindows>();
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using VcService.Storage.Postgres;
 
 namespace VcService.Api.Http;
 
@@ -28,7 +29,9 @@ public sealed class RateLimitOptions
 /// <summary>
 /// ASP.NET Core rate limiter policies of the public endpoints, partitioned by client IP. A rejected
 /// request gets 429 with <c>Retry-After</c> and a problem body. Behind a reverse proxy, configure
-/// forwarded headers so the client address is the real one.
+/// forwarded headers so the client address is the real one. With SQLite (one instance) the counts
+/// are in memory; with PostgreSQL they are in the database, shared by all instances
+/// (<see cref="SharedFixedWindowRateLimiter"/>).
 /// </summary>
 public static class PublicRateLimits
 {
@@ -62,12 +65,20 @@ public static class PublicRateLimits
 
     private static RateLimitPartition<string> Partition(HttpContext context, string policy, Func<RateLimitOptions, WindowLimit> select)
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var key = policy + "|" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         if (!options.Enabled)
-            return RateLimitPartition.GetNoLimiter(policy + "|" + client);
+            return RateLimitPartition.GetNoLimiter(key);
         var limit = select(options);
-        return RateLimitPartition.GetFixedWindowLimiter(policy + "|" + client, _ => new FixedWindowRateLimiterOptions
+        // PostgreSQL: instances share the database, so they share the counts too (DESIGN §8).
+        if (services.GetService<PostgresRateLimitWindows>() is { } windows)
+        {
+            var time = services.GetRequiredService<TimeProvider>();
+            var logger = services.GetRequiredService<ILogger<SharedFixedWindowRateLimiter>>();
+            return RateLimitPartition.Get(key, partitionKey => new SharedFixedWindowRateLimiter(partitionKey, limit, windows, time, logger));
+        }
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit,
             Window = limit.Window,

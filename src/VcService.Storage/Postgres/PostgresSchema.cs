@@ -162,5 +162,19 @@ internal static class PostgresSchema
                 institutions integer NOT NULL
             );
             """),
+
+        // Public rate limits counted by all instances together (PostgresRateLimitWindows; SQLite
+        // keeps them in memory). window_end, not the limit's length, says when a row may go: the
+        // policies' windows differ. UNLOGGED: counters need no WAL and may be lost in a crash.
+        new(4, "shared rate limit windows", """
+            CREATE UNLOGGED TABLE rate_limit_windows (
+                partition_key text NOT NULL,
+                window_start  timestamptz NOT NULL,
+                window_end    timestamptz NOT NULL,
+                count         integer NOT NULL,
+                PRIMARY KEY (partition_key, window_start)
+            );
+            CREATE INDEX rate_limit_windows_end ON rate_limit_windows(window_end);
+            """),
     ];
 }
