@@ -16,36 +16,25 @@ public sealed class PostgresRateLimitTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 10, TimeSpan.Zero);
 
-    private readonly string _masterKey = AesGcmKeyProtector.GenerateMasterKeyText();
     private readonly ManualTimeProvider _clock = new(Start);
-    private readonly List<ServiceFactory> _factories = [];
-    private string _connectionString = "";
+    private readonly PostgresInstances _instances = new();
 
-    public async Task InitializeAsync() => _connectionString = await PostgresCluster.Shared.CreateDatabaseAsync();
+    public Task InitializeAsync() => _instances.CreateDatabaseAsync();
 
     public Task DisposeAsync()
     {
-        foreach (var factory in _factories)
-            factory.Dispose();
+        _instances.Dispose();
         return Task.CompletedTask;
     }
 
     /// <summary>An instance on the shared database: 3 verifications per minute, 100 reads per minute.</summary>
-    private HttpClient Instance()
+    private HttpClient Instance() => _instances.Start(new()
     {
-        var factory = new ServiceFactory(time: _clock, settings: new Dictionary<string, string?>
-        {
-            ["VcService:Storage:Provider"] = "postgres",
-            ["VcService:Storage:ConnectionString"] = _connectionString,
-            ["VcService:MasterKey"] = _masterKey,
-            ["VcService:RateLimit:Verify:PermitLimit"] = "3",
-            ["VcService:RateLimit:Verify:Window"] = "00:01:00",
-            ["VcService:RateLimit:PublicRead:PermitLimit"] = "100",
-            ["VcService:RateLimit:PublicRead:Window"] = "00:01:00",
-        });
-        _factories.Add(factory);
-        return factory.CreateClient();
-    }
+        ["VcService:RateLimit:Verify:PermitLimit"] = "3",
+        ["VcService:RateLimit:Verify:Window"] = "00:01:00",
+        ["VcService:RateLimit:PublicRead:PermitLimit"] = "100",
+        ["VcService:RateLimit:PublicRead:Window"] = "00:01:00",
+    }, _clock).CreateClient();
 
     private static Task<HttpResponseMessage> VerifyAsync(HttpClient client) =>
         client.PostAsync("/v1/verify", new StringContent("{\"credential\": \"not.a.jwt\"}", Encoding.UTF8, "application/json"));
@@ -60,7 +49,7 @@ public sealed class PostgresRateLimitTests : IAsyncLifetime
 
     private async Task<List<(DateTime Start, int Count)>> WindowsAsync()
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_instances.ConnectionString);
         var rows = await connection.QueryAsync<(DateTime, int)>(
             "SELECT window_start, count FROM rate_limit_windows WHERE partition_key LIKE 'public-verify|%' ORDER BY window_start");
         return rows.ToList();
@@ -114,10 +103,7 @@ public sealed class PostgresRateLimitTests : IAsyncLifetime
     {
         var client = Instance();
         (await VerifyAsync(client)).StatusCode.Should().Be(HttpStatusCode.OK);
-        NpgsqlConnection.ClearAllPools();
-        var database = new NpgsqlConnectionStringBuilder(_connectionString).Database;
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres", Pooling = false }.ConnectionString))
-            await admin.ExecuteAsync($"DROP DATABASE {database} WITH (FORCE)");
+        await _instances.DropDatabaseAsync();
 
         for (var i = 0; i < 5; i++)
             (await VerifyAsync(client)).StatusCode.Should().Be(HttpStatusCode.OK, "fail open: the limit protects, it does not stop verification");

@@ -20,31 +20,17 @@ namespace VcService.Storage.Tests;
 /// </summary>
 public sealed class PostgresServiceTests : IAsyncLifetime
 {
-    private readonly string _masterKey = AesGcmKeyProtector.GenerateMasterKeyText();
-    private readonly List<ServiceFactory> _factories = [];
-    private string _connectionString = "";
+    private readonly PostgresInstances _instances = new();
 
-    public async Task InitializeAsync() => _connectionString = await PostgresCluster.Shared.CreateDatabaseAsync();
+    public Task InitializeAsync() => _instances.CreateDatabaseAsync();
 
     public Task DisposeAsync()
     {
-        foreach (var factory in _factories)
-            factory.Dispose();
+        _instances.Dispose();
         return Task.CompletedTask;
     }
 
-    private ServiceFactory Instance()
-    {
-        var factory = new ServiceFactory(settings: new Dictionary<string, string?>
-        {
-            ["VcService:Storage:Provider"] = "postgres",
-            ["VcService:Storage:ConnectionString"] = _connectionString,
-            ["VcService:MasterKey"] = _masterKey,
-            ["VcService:AdminApiKey"] = AdminClient.AdminKey,
-        });
-        _factories.Add(factory);
-        return factory;
-    }
+    private ServiceFactory Instance() => _instances.Start(new() { ["VcService:AdminApiKey"] = AdminClient.AdminKey });
 
     private static async Task<JsonObject> IssueAsync(HttpClient client, string? idempotencyKey = null)
     {
@@ -81,7 +67,7 @@ public sealed class PostgresServiceTests : IAsyncLifetime
 
     private async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
+        await using var connection = new NpgsqlConnection(_instances.ConnectionString);
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
@@ -116,10 +102,7 @@ public sealed class PostgresServiceTests : IAsyncLifetime
     {
         var client = Instance().CreateClient();
         (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
-        NpgsqlConnection.ClearAllPools();
-        var database = new NpgsqlConnectionStringBuilder(_connectionString).Database;
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres", Pooling = false }.ConnectionString))
-            await admin.ExecuteAsync($"DROP DATABASE {database} WITH (FORCE)");
+        await _instances.DropDatabaseAsync();
 
         var response = await client.GetAsync("/health");
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
