@@ -30,7 +30,7 @@ internal sealed partial class JsonLdExpander
     /// <summary>Step 13.7.4 for one language map entry.</summary>
     private void ExpandLanguageEntry(ActiveContext active, List<object?> expanded, string language, object? value, string? direction)
     {
-        var isNone = language == Keywords.None || IriExpander.Expand(active, language, false, true) == Keywords.None;
+        var isNone = IsNoneLanguage(active, language);
         if (value is List<object?> items)
         {
             foreach (var item in items)
@@ -43,6 +43,10 @@ internal sealed partial class JsonLdExpander
             AddLanguageValue(expanded, language, isNone, direction, value);
         }
     }
+
+    /// <summary>Step 13.7.4.2.4: a language map key that is @none, or expands to it, gives strings without a language.</summary>
+    internal static bool IsNoneLanguage(ActiveContext active, string language) =>
+        language == Keywords.None || IriExpander.Expand(active, language, false, true) == Keywords.None;
 
     /// <summary>Steps 13.7.4.2.1-13.7.4.2.5 for one item of a language map entry.</summary>
     private void AddLanguageValue(List<object?> expanded, string language, bool isNone, string? direction, object? item)

@@ -336,35 +336,18 @@ internal sealed class DirectRdfBuilder
             active = _contexts.Process(active, definition.LocalContext, definition.BaseUrl, scopedFrom: definition);
             definition = active.Get(key);
         }
-        var typeMapping = definition?.TypeMapping;
-        // Value expansion 1-2) @id and @vocab coercion.
-        if (typeMapping == Keywords.Id && value is string idReference)
+        // Value expansion, then Object to RDF Conversion of its result.
+        var expanded = ValueExpander.Classify(active, definition, value);
+        if (expanded.IsReference)
         {
-            return Resource(IriExpander.Expand(active, idReference, documentRelative: true, vocab: false), out term);
+            return Resource(expanded.Reference, out term);
         }
-        if (typeMapping == Keywords.Vocab && value is string vocabReference)
+        var datatype = expanded.Type;
+        var language = expanded.Language;
+        if ((datatype is not null && !Iri.IsWellFormedAbsolute(datatype)) || expanded.Direction is not null
+            || (language is not null && !SafeMode.IsWellFormedLanguage(language)))
         {
-            return Resource(IriExpander.Expand(active, vocabReference, documentRelative: true, vocab: true), out term);
-        }
-        // 4-5) Datatype, or language (and direction) of a string.
-        string? datatype = null;
-        string? language = null;
-        if (typeMapping is not null && typeMapping is not (Keywords.Id or Keywords.Vocab or Keywords.None))
-        {
-            if (!Iri.IsWellFormedAbsolute(typeMapping))
-            {
-                return false;
-            }
-            datatype = typeMapping;
-        }
-        else if (value is string)
-        {
-            language = definition is { HasLanguage: true } ? definition.Language : active.DefaultLanguage;
-            var direction = definition is { HasDirection: true } ? definition.Direction : active.DefaultDirection;
-            if (direction is not null || (language is not null && !SafeMode.IsWellFormedLanguage(language)))
-            {
-                return false;
-            }
+            return false; // dropped by toRdf, or needs rdfDirection
         }
         if (RdfSerializer.Lexical(value, ref datatype, language) is not { } lexical)
         {
@@ -384,7 +367,7 @@ internal sealed class DirectRdfBuilder
         }
         foreach (var (language, value) in languageMap)
         {
-            var isNone = language == Keywords.None || IriExpander.Expand(active, language, false, true) == Keywords.None;
+            var isNone = JsonLdExpander.IsNoneLanguage(active, language);
             if (!isNone && !SafeMode.IsWellFormedLanguage(language))
             {
                 return false;
