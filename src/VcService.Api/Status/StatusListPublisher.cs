@@ -38,11 +38,12 @@ public sealed class StatusListPublisher(
         if (list is null)
             return null;
         var now = time.GetUtcNow();
+        var tenant = await tenants.GetAsync(tenantId, cancellationToken);
         if (list.Signed is { } signed && signed.Version == list.Version && !NearExpiry(signed, now)
             && !await KeyRetiredSinceAsync(tenantId, signed.SignedAt, cancellationToken)
-            && !await TenantChangedSinceAsync(tenantId, signed.SignedAt, cancellationToken))
+            && !TenantChangedSince(tenant, signed.SignedAt))
             return signed;
-        var fresh = await SignAsync(list, now, cancellationToken);
+        var fresh = await SignAsync(list, tenant, now, cancellationToken);
         await store.SaveSignedAsync(tenantId, listId, fresh, cancellationToken);
         return fresh;
     }
@@ -55,18 +56,18 @@ public sealed class StatusListPublisher(
     /// The tenant's settings changed after the cached copy was signed: its default format (and so the list's securing:
     /// vc+jwt or Data Integrity, and which suite) may differ now, so the list is signed again as it would be now.
     /// </summary>
-    private async Task<bool> TenantChangedSinceAsync(string tenantId, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
-        (await tenants.GetAsync(tenantId, cancellationToken))?.UpdatedAt is { } updated && updated >= signedAt;
+    private static bool TenantChangedSince(IssuerTenant? tenant, DateTimeOffset signedAt) =>
+        tenant?.UpdatedAt is { } updated && updated >= signedAt;
 
     /// <summary>Re-sign before a cached copy (max-age) could outlive the credential's validity.</summary>
     private bool NearExpiry(SignedStatusList signed, DateTimeOffset now) =>
         signed.ValidUntil is { } until && until - now < options.Value.CacheMaxAge * 2;
 
-    /// <summary>Renders and signs the list as it is now (also what the benchmark measures).</summary>
-    public async Task<SignedStatusList> SignAsync(StoredStatusList list, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Renders and signs the list as it is now, in the securing of <paramref name="tenant"/>'s default format.</summary>
+    private async Task<SignedStatusList> SignAsync(StoredStatusList list, IssuerTenant? tenant, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var tenant = await tenants.GetAsync(list.TenantId, cancellationToken)
-            ?? throw new StatusListSigningException(StatusCodes.Status404NotFound, $"There is no issuer '{list.TenantId}'.");
+        if (tenant is null)
+            throw new StatusListSigningException(StatusCodes.Status404NotFound, $"There is no issuer '{list.TenantId}'.");
         // VC 2.0 lists are secured in the tenant's family: Data Integrity with its default suite when its default
         // format is a di-… one, else vc+jwt. VC 1.1 (StatusList2021) lists are JWT-VCs.
         var dataIntegrity = list.ListType != StatusList2021Credential.SubjectType && IssuanceFormats.IsDataIntegrity(tenant.DefaultFormat)
