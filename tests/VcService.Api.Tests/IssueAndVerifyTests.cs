@@ -27,13 +27,7 @@ public sealed class IssueAndVerifyTests : IDisposable
         return JsonNode.Parse(body)!.AsObject();
     }
 
-    internal static async Task<JsonObject> VerifyAsync(HttpClient client, JsonNode credential)
-    {
-        var response = await client.PostAsJsonAsync("/v1/verify", new JsonObject { ["credential"] = credential.DeepClone() });
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
-        return JsonNode.Parse(body)!.AsObject();
-    }
+    internal static Task<JsonObject> VerifyAsync(HttpClient client, JsonNode credential) => ServiceCalls.VerifyAsync(client, credential);
 
     internal static string? CheckStatus(JsonObject report, string check) =>
         report["checks"]!.AsArray().FirstOrDefault(c => (string?)c!["check"] == check)?["status"]?.GetValue<string>();

@@ -37,13 +37,7 @@ public sealed class StatusApiTests : IDisposable
         return JsonNode.Parse(body)!.AsObject();
     }
 
-    internal static async Task<JsonObject> VerifyAsync(HttpClient client, JsonObject issued)
-    {
-        var response = await client.PostAsJsonAsync("/v1/verify", new JsonObject { ["credential"] = issued["credential"]!.DeepClone() });
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
-        return JsonNode.Parse(body)!.AsObject();
-    }
+    internal static Task<JsonObject> VerifyAsync(HttpClient client, JsonObject issued) => ServiceCalls.VerifyAsync(client, issued["credential"]!);
 
     internal static JsonObject StatusCheck(JsonObject report) =>
         report["checks"]!.AsArray().Single(c => (string?)c!["check"] == "status")!.AsObject();

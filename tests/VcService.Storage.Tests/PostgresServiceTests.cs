@@ -46,13 +46,7 @@ public sealed class PostgresServiceTests : IAsyncLifetime
         return JsonNode.Parse(body)!.AsObject();
     }
 
-    private static async Task<JsonObject> VerifyAsync(HttpClient client, JsonObject issued)
-    {
-        var response = await client.PostAsJsonAsync("/v1/verify", new JsonObject { ["credential"] = issued["credential"]!.DeepClone() });
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
-        return JsonNode.Parse(body)!.AsObject();
-    }
+    private static Task<JsonObject> VerifyAsync(HttpClient client, JsonObject issued) => ServiceCalls.VerifyAsync(client, issued["credential"]!);
 
     private static string StatusCheck(JsonObject report) =>
         (string)report["checks"]!.AsArray().Single(c => (string?)c!["check"] == "status")!["status"]!;

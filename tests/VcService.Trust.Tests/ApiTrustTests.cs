@@ -23,13 +23,7 @@ public sealed class ApiTrustTests : IDisposable
         return factory;
     }
 
-    private static async Task<JsonObject> VerifyAsync(HttpClient client, JsonNode credential)
-    {
-        var response = await client.PostAsJsonAsync("/v1/verify", new JsonObject { ["credential"] = credential });
-        var body = await response.Content.ReadAsStringAsync();
-        ((int)response.StatusCode).Should().Be(200, body);
-        return JsonNode.Parse(body)!.AsObject();
-    }
+    private static Task<JsonObject> VerifyAsync(HttpClient client, JsonNode credential) => ServiceCalls.VerifyAsync(client, credential);
 
     private static JsonObject IssuerCheck(JsonObject report) =>
         report["checks"]!.AsArray().Single(c => (string?)c!["check"] == "issuer")!.AsObject();
